@@ -1,0 +1,80 @@
+import { Command, CommanderError, InvalidArgumentError, Option } from "commander";
+import { useNativeDigest } from "../node/nativeDigest.ts";
+import { replay } from "./commands/replay.ts";
+import { schema } from "./commands/schema.ts";
+import { simulate } from "./commands/simulate.ts";
+import { validate } from "./commands/validate.ts";
+import { CliError, parseInteger, processIo, type Io } from "./io.ts";
+
+function integer(name: string, min?: number) {
+  return (value: string) => {
+    try {
+      return parseInteger(value, name, min);
+    } catch (error) {
+      throw new InvalidArgumentError((error as Error).message);
+    }
+  };
+}
+
+/** Runs the command line (DESIGN §6) and returns the exit code. `io` lets tests capture the output. */
+export async function main(argv: string[], io: Io = processIo): Promise<number> {
+  useNativeDigest();
+  let code = 0;
+  const program = new Command()
+    .name("plenipo")
+    .description("Plenipo: ITU conferences decided by consensus or by one country, one vote.")
+    .exitOverride()
+    .configureOutput({ writeOut: (t) => io.out(t), writeErr: (t) => io.err(t) })
+    .showHelpAfterError();
+
+  program
+    .command("validate")
+    .description("check scenario files; one line per problem: file: path.to.field: message")
+    .argument("<files...>", "scenario JSON files")
+    .action((files: string[]) => {
+      code = validate(files, io);
+    });
+
+  program
+    .command("simulate")
+    .description("play all-bot games of a scenario (an id from scenarios/ or a file)")
+    .argument("<scenario>", "scenario id or file")
+    .addOption(new Option("--rule <rule>", "decision rule").choices(["consensus", "majority"]))
+    .option("--seed <n>", "seed of the (first) game", integer("--seed"), 1)
+    .option("--games <n>", "play seeds seed … seed+N−1 and print aggregates", integer("--games", 1), 1)
+    .option("--out <path>", "write the log (a directory with --games)")
+    .option("--json", "print JSON", false)
+    .option("--transcript", "print every action and the bot's reason on stderr", false)
+    .action((scenario: string, o) => {
+      code = simulate(scenario, o, io);
+    });
+
+  program
+    .command("replay")
+    .description("rebuild a game from its log, verify its checkpoints and print its outcome")
+    .argument("<log>", "a .jsonl log or public export")
+    .option("--to <seq>", "stop after this seq", integer("--to", 0))
+    .option("--json", "print JSON", false)
+    .action((file: string, o) => {
+      code = replay(file, o, io);
+    });
+
+  program
+    .command("schema")
+    .description("print the JSON Schema of scenario files")
+    .action(() => {
+      code = schema(io);
+    });
+
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 1;
+    if (error instanceof CliError) {
+      io.err(`plenipo: ${error.message}\n`);
+      return 1;
+    }
+    throw error;
+  }
+  return code;
+}

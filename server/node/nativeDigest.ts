@@ -1,0 +1,7 @@
+import { createHash } from "node:crypto";
+import { useSha256 } from "../../shared/util/digest.ts";
+
+/** Node hosts (the CLI, the server, tests) hash with Node's native SHA-256; the result is identical. */
+export function useNativeDigest(): void {
+  useSha256((text) => createHash("sha256").update(text, "utf8").digest("hex"));
+}

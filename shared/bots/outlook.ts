@@ -1,0 +1,194 @@
+import type { Predicate } from "../scenario/predicate.ts";
+import type { View } from "../engine/view.ts";
+import { closeness } from "../engine/outcome.ts";
+import { describe, holds, positionAfter, type World } from "../engine/world.ts";
+
+/**
+ * A delegation's reading of the room, from its own view only: where things stand, what each open text
+ * would do to its utility, and which of its red lines a text would cross. Utility is the score formula
+ * (closeness to stance, red lines, objectives) applied to "what if this were adopted".
+ */
+export interface Effectful {
+  id: string;
+  effects: Record<string, number>;
+}
+
+export interface Assessment {
+  target: string;
+  /** Utility with the text adopted minus without (amendments: against the proposal as it stands). */
+  delta: number;
+  /** Red lines the text would cross that are not crossed without it. */
+  crosses: Predicate[];
+  /** One line that traces the judgement to its numbers. */
+  because: string;
+}
+
+const sign = (x: number) => (x > 0 ? `+${fmt(x)}` : fmt(x));
+function fmt(x: number): string {
+  return (Math.round(x * 100) / 100).toString();
+}
+
+export class Outlook {
+  readonly me: NonNullable<View["private"]>["delegation"];
+  private readonly penalty: number;
+  // One decision looks at the same texts several times: memoized for the life of this Outlook (one view).
+  private readonly assessed = new Map<string, Assessment>();
+  private adopted: Map<string, Record<string, number>> | undefined;
+  private facts: Pick<World, "byConsensus" | "votedItems" | "signed"> & { adoptedIds: Set<string> } | undefined;
+
+  constructor(readonly view: View) {
+    const mine = view.private;
+    if (!mine) throw new Error("a delegation bot needs its own seat's view");
+    this.me = mine.delegation;
+    this.penalty = view.scenario.scoring.redLinePenalty;
+  }
+
+  /** Effects a proposal stands for now (as amended). */
+  currentEffects(proposalId: string): Record<string, number> {
+    const p = this.view.scenario.proposals.find((x) => x.id === proposalId);
+    if (!p) return {};
+    const by = this.view.targets[proposalId]?.amendedBy;
+    return (by ? p.amendments.find((a) => a.id === by)?.effects : undefined) ?? p.effects;
+  }
+
+  proposalOf(target: string) {
+    return this.view.scenario.proposals.find((p) => p.id === target || p.amendments.some((a) => a.id === target));
+  }
+
+  /** A world in which the adopted proposals are these (id → effects), plus extra adopted ids. */
+  world(adopted: ReadonlyMap<string, Record<string, number>>, extra: readonly string[] = []): World {
+    const f = this.worldFacts();
+    const adoptedIds = new Set(f.adoptedIds);
+    for (const id of adopted.keys()) adoptedIds.add(id);
+    for (const id of extra) adoptedIds.add(id);
+    return { adopted: adoptedIds, byConsensus: f.byConsensus, dimensions: positionAfter(this.view.scenario, [...adopted.values()]), votedItems: f.votedItems, signed: f.signed, pledgeBreakers: new Set() };
+  }
+
+  private worldFacts() {
+    if (this.facts) return this.facts;
+    const v = this.view;
+    const adoptedIds = new Set<string>();
+    const byConsensus = new Set<string>();
+    for (const [id, t] of Object.entries(v.targets)) {
+      if (t.status !== "adopted") continue;
+      adoptedIds.add(id);
+      if (t.decision?.by === "consensus") byConsensus.add(id);
+    }
+    const votedItems = new Set<string>();
+    for (const b of v.ballots) {
+      if (b.question !== "substantive") continue;
+      const item = v.scenario.agenda.find((a) => a.proposals.includes(this.proposalOf(b.target)?.id ?? ""));
+      if (item) votedItems.add(item.id);
+    }
+    const signed = new Set(Object.entries(v.signatures).filter(([, s]) => s.signed).map(([id]) => id));
+    this.facts = { adoptedIds, byConsensus, votedItems, signed };
+    return this.facts;
+  }
+
+  /** Proposals adopted so far, with the effects they carry. */
+  adoptedNow(): Map<string, Record<string, number>> {
+    if (!this.adopted) {
+      this.adopted = new Map();
+      for (const p of this.view.scenario.proposals) if (this.view.targets[p.id]?.status === "adopted") this.adopted.set(p.id, this.currentEffects(p.id));
+    }
+    return new Map(this.adopted);
+  }
+
+  utility(w: World): number {
+    const near = closeness(this.me.stance, this.me.weights, w.dimensions);
+    const crossed = this.me.redLines.filter((p) => !holds(p, w, this.me.id)).length;
+    const bonus = this.me.objectives.filter((o) => holds(o.when, w, this.me.id)).reduce((s, o) => s + o.bonus, 0);
+    return near - this.penalty * crossed + bonus;
+  }
+
+  /** What adopting `target` would do for this delegation. */
+  assess(target: string): Assessment {
+    let a = this.assessed.get(target);
+    if (!a) {
+      a = this.assessNow(target);
+      this.assessed.set(target, a);
+    }
+    return a;
+  }
+
+  private assessNow(target: string): Assessment {
+    const proposal = this.proposalOf(target);
+    if (!proposal) return { target, delta: 0, crosses: [], because: `${target} is unknown` };
+    const now = this.adoptedNow();
+    const withText = new Map(now);
+    const baseline = new Map(now);
+    let effects: Record<string, number>;
+    let before: Record<string, number>;
+    let extra: string[] = [];
+    if (proposal.id === target) {
+      effects = this.currentEffects(target);
+      before = {};
+      withText.set(target, effects);
+    } else {
+      // An amendment is judged against the proposal as it stands: both assume the proposal goes through.
+      effects = proposal.amendments.find((a) => a.id === target)?.effects ?? {};
+      before = this.currentEffects(proposal.id);
+      baseline.set(proposal.id, before);
+      withText.set(proposal.id, effects);
+      extra = [target];
+    }
+    const w0 = this.world(baseline);
+    const w1 = this.world(withText, extra);
+    const delta = this.utility(w1) - this.utility(w0);
+    const crosses = this.me.redLines.filter((p) => holds(p, w0, this.me.id) && !holds(p, w1, this.me.id));
+    let because: string | undefined;
+    // The reason is only needed when the bot acts on this text: built on first read.
+    const explain = () => (because ??= this.explain(target, before, effects, w0, w1, delta, crosses));
+    return {
+      target,
+      delta,
+      crosses,
+      get because() {
+        return explain();
+      },
+    };
+  }
+
+  private explain(target: string, before: Record<string, number>, after: Record<string, number>, w0: World, w1: World, delta: number, crosses: Predicate[]): string {
+    if (crosses.length > 0) {
+      const p = crosses[0] as Predicate;
+      const dim = "dimension" in p ? p.dimension : undefined;
+      const moved = dim ? `${dim} ${sign(w1.dimensions[dim] ?? 0)} crosses our red line (${describe(p)})` : `it crosses our red line (${describe(p)})`;
+      return `${target}: ${moved}`;
+    }
+    // The dimension that matters most to us among those the text moves.
+    let best = "";
+    let bestWeight = -1;
+    let total = 0;
+    for (const w of Object.values(this.me.weights)) total += w;
+    for (const [dim, w] of Object.entries(this.me.weights)) {
+      const change = (after[dim] ?? 0) - (before[dim] ?? 0);
+      if (change !== 0 && w * Math.abs(change) > bestWeight) {
+        best = dim;
+        bestWeight = w * Math.abs(change);
+      }
+    }
+    if (!best) return `${target} changes nothing we weigh (utility ${sign(delta)})`;
+    const weight = (this.me.weights[best] ?? 0) / (total || 1);
+    return `${target}: ${best} ${sign(w0.dimensions[best] ?? 0)} → ${sign(w1.dimensions[best] ?? 0)} vs our ${sign(this.me.stance[best] ?? 0)} (weight ${fmt(weight)}), utility ${sign(delta)}`;
+  }
+
+  /** Share of the agenda behind us, in [0, 1]: the clock of the concession curve. */
+  progress(): number {
+    const items = Object.values(this.view.items);
+    if (this.view.phase === "final_acts" || this.view.phase === "closed") return 1;
+    return items.length === 0 ? 0 : items.filter((i) => i.status === "done").length / items.length;
+  }
+
+  /**
+   * How much loss a delegation swallows before objecting, growing as time runs out: Boulware holds firm
+   * until late, the conceder gives ground early (DESIGN §8).
+   */
+  tolerance(): number {
+    const t = this.progress();
+    const curve = this.me.personality.concession === "boulware" ? t * t * t : this.me.personality.concession === "conceder" ? 1 - (1 - t) * (1 - t) * (1 - t) : t;
+    return 0.03 + 0.12 * curve;
+  }
+}
+
+export { fmt, sign };

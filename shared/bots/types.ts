@@ -1,0 +1,20 @@
+import type { Action } from "../engine/actions.ts";
+import type { Legal } from "../engine/legal.ts";
+import type { View } from "../engine/view.ts";
+import type { Rng } from "../util/rng.ts";
+
+/** A bot's choice: a legal action and the one-line reason that goes into the log as `why`. */
+export interface Decision {
+  action: Action;
+  why: string;
+}
+
+/**
+ * DESIGN §8: a bot sees only its seat's view, chooses among the legal actions, draws only from its own
+ * stream, and may pass (null). It never reads the scenario's history or anyone else's private data.
+ */
+export interface Bot {
+  /** Recorded in the log header, e.g. "bot:delegate@1". */
+  readonly id: string;
+  decide(view: View, legal: Legal, rng: Rng): Decision | null;
+}

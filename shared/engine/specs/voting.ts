@@ -1,0 +1,214 @@
+import type { Choice } from "../actions.ts";
+import { calledVoter, closeBallot, openBallot } from "../ballots.ts";
+import { emit, nextNumber, note, reject, titleOf, type Ctx, type Query } from "../context.ts";
+import { edit, editById } from "../draft.ts";
+import { afterQuestion, endDebate, postpone } from "../flow.ts";
+import { votingMethod } from "../rules/method.ts";
+import { quorum } from "../rules/presence.ts";
+import type { Motion } from "../state.ts";
+import { chairQuestionCheck, headQuestion } from "./consensus.ts";
+import { delegationName, openQuestion, openQuestions } from "./guards.ts";
+import type { Spec } from "./spec.ts";
+
+const MOTION_PRECEDENCE = ["suspend", "adjourn", "adjourn_debate", "close_debate"] as const;
+
+/** Pending motions are decided highest precedence first: suspend, adjourn, adjourn the debate, close it. */
+export function nextMotion(q: Query): Motion | undefined {
+  const pending = q.s.motions.filter((m) => m.status === "pending");
+  return pending.sort((a, b) => MOTION_PRECEDENCE.indexOf(a.kind) - MOTION_PRECEDENCE.indexOf(b.kind) || a.seq - b.seq)[0];
+}
+
+function quorumReason(q: Query): string {
+  const qu = quorum(q.s, q.ix);
+  return `no quorum (${qu.present} of ${qu.of} present or represented, ${qu.needed} needed)`;
+}
+
+export const call_vote: Spec<"call_vote"> = {
+  seat: "chair",
+  phases: ["debate", "decision"],
+  beforeMotion: true,
+  check(q, a) {
+    const motion = q.s.motions.find((m) => m.id === a.target);
+    if (motion) {
+      if (motion.status !== "pending") return reject("motion/not-pending", `Motion ${motion.id} has already been decided.`);
+      const first = nextMotion(q);
+      if (first && first.id !== motion.id) return reject("motion/precedence", `Motion ${first.id} (${first.kind.replace("_", " ")}) takes precedence: put it first.`);
+      return null;
+    }
+    const pending = nextMotion(q);
+    if (pending) return reject("motion/pending", `Motion ${pending.id} (${pending.kind.replace("_", " ")}) is pending: put it to the vote first.`);
+    if (q.s.rule === "consensus" && !q.s.targets[a.target]?.voteRequested) {
+      return reject("vote/not-requested", `Under consensus, ${a.target} goes to a formal vote only after the meeting adopts a request for one (request_vote).`);
+    }
+    return chairQuestionCheck(q, a.target);
+  },
+  reduce(c, a) {
+    const motion = editById(c, "motions", a.target);
+    if (motion) {
+      motion.status = "voting";
+      if (!quorum(c.s, c.ix).met) {
+        motion.status = "rejected";
+        note(c, "motion_failed", motion.id, `Motion ${motion.id} fails: ${quorumReason(c)}`);
+        return;
+      }
+      openBallot(c, { target: motion.id, question: "motion", method: "show_of_hands" });
+      return;
+    }
+    if (c.s.phase === "debate") endDebate(c, "the chair called a vote");
+    const t = c.s.targets[a.target];
+    const meta = c.ix.target.get(a.target);
+    if (!t || !meta) return;
+    if (!quorum(c.s, c.ix).met) {
+      postpone(c, a.target, `${quorumReason(c)}: postponed`, false);
+      afterQuestion(c);
+      return;
+    }
+    const isProposal = meta.kind === "proposal";
+    openBallot(c, {
+      target: a.target,
+      question: "substantive",
+      method: votingMethod(Object.values(t.methodRequests), a.method),
+      threshold: isProposal ? meta.proposal.threshold : "simple",
+      basis: isProposal ? meta.proposal.basis : "present_voting",
+      revote: t.revote,
+    });
+  },
+  candidates: (q) => {
+    const motion = nextMotion(q);
+    if (motion) return [{ type: "call_vote" as const, target: motion.id }];
+    const head = headQuestion(q);
+    return head ? [{ type: "call_vote" as const, target: head }] : [];
+  },
+  none: () => reject("vote/nothing-ready", "No seconded question is ready for a vote."),
+};
+
+/** The principal a delegation would vote for: itself, or the delegation whose proxy it holds. */
+function principalsOf(q: Query, by: string): string[] {
+  const b = q.s.ballot;
+  if (!b) return [];
+  const out: string[] = [];
+  if (b.voters.includes(by) && b.proxies[by] === undefined) out.push(by);
+  for (const [principal, holder] of Object.entries(b.proxies)) if (holder === by) out.push(principal);
+  return out;
+}
+
+export const vote: Spec<"vote"> = {
+  seat: "delegation",
+  phases: ["debate", "decision"],
+  inBallot: true,
+  check(q, a, by) {
+    const b = q.s.ballot;
+    if (!b) return reject("vote/no-ballot", "No vote is open.");
+    if (b.target !== a.target) return reject("vote/wrong-question", `The vote open now is on ${b.target}, not ${a.target}.`);
+    const principal = a.for ?? by;
+    if (a.for !== undefined && b.proxies[a.for] !== by) {
+      return reject("vote/not-proxy", `${delegationName(q, by)} does not hold the proxy of ${delegationName(q, a.for)}.`);
+    }
+    if (!b.voters.includes(principal) || (a.for === undefined && b.proxies[by] !== undefined)) {
+      const d = q.ix.delegation.get(principal);
+      const why = !d?.votingRight ? "has no right to vote at this conference" : "was not in the room when the vote began";
+      return reject("vote/not-eligible", `${delegationName(q, principal)} ${why}.`);
+    }
+    if (b.cast[principal] !== undefined) return reject("vote/already-cast", `${delegationName(q, principal)} has already voted on ${b.target}.`);
+    const called = calledVoter(b);
+    if (b.method === "roll_call" && called !== principal) {
+      return reject("vote/not-your-turn", `The roll-call has reached ${called ? delegationName(q, called) : "its end"}; ${delegationName(q, principal)} votes when called.`);
+    }
+    return null;
+  },
+  reduce(c, a, by) {
+    if (!c.s.ballot) return;
+    const b = edit(c, "ballot");
+    const principal = a.for ?? by;
+    edit(c, "ballot", "cast")[principal] = a.choice as Choice | null;
+    if (b.method === "roll_call") {
+      while (b.cursor < b.voters.length && b.cast[b.voters[b.cursor] ?? ""] !== undefined) b.cursor += 1;
+    }
+    const shown = b.method === "secret" || a.choice === null ? "" : `: ${a.choice}`;
+    emit(c, "vote", b.target, `${delegationName(c, principal)} votes${a.for ? ` (by proxy, ${delegationName(c, by)})` : ""}${shown}`);
+  },
+  candidates: (q, by) => {
+    const b = q.s.ballot;
+    if (!b) return [];
+    const out = [];
+    for (const principal of principalsOf(q, by)) {
+      for (const choice of ["yes", "no", "abstain"] as const) {
+        out.push(principal === by ? { type: "vote" as const, target: b.target, choice } : { type: "vote" as const, target: b.target, choice, for: principal });
+      }
+    }
+    return out;
+  },
+  none: (q, by) => (q.s.ballot ? reject("vote/not-eligible", `${delegationName(q, by)} has no ballot in this vote.`) : reject("vote/no-ballot", "No vote is open.")),
+};
+
+export const close_vote: Spec<"close_vote"> = {
+  seat: "chair",
+  phases: ["debate", "decision"],
+  inBallot: true,
+  beforeMotion: true,
+  check: (q) => (q.s.ballot ? null : reject("vote/no-ballot", "No vote is open.")),
+  reduce: (c: Ctx, a) => closeBallot(c, "result" in a ? a.result : undefined),
+  candidates: () => [{ type: "close_vote" }],
+};
+
+export const request_vote: Spec<"request_vote"> = {
+  seat: "delegation",
+  phases: ["debate", "decision"],
+  check(q, a, by) {
+    const open = openQuestion(q, a.target);
+    if (open) return open;
+    if (q.s.targets[a.target]?.methodRequests[by] !== undefined) {
+      return reject("request/already", `${delegationName(q, by)} has already asked for a vote on ${a.target}.`);
+    }
+    return null;
+  },
+  reduce(c, a, by) {
+    const t = edit(c, "targets", a.target);
+    edit(c, "targets", a.target, "methodRequests")[by] = a.method;
+    const id = `VR${nextNumber(c, "request")}`;
+    // Under majority every question is voted anyway, and once a vote is decided on, a request only
+    // asks for a method; otherwise the request itself is put to the meeting at once (show of hands).
+    const noted = c.s.rule === "majority" || t.voteRequested || c.s.voteRequests.some((r) => r.target === a.target && r.status === "voting");
+    c.s.voteRequests = [...c.s.voteRequests, { id, by, target: a.target, method: a.method, status: noted ? "noted" : "voting", seq: c.seq }];
+    const how = a.method.replace(/_/g, " ");
+    if (noted) {
+      note(c, "vote_requested", a.target, `${delegationName(c, by)} asks for a ${how} vote on ${a.target}`);
+      return;
+    }
+    note(c, "vote_requested", a.target, `${delegationName(c, by)} requests a formal vote (${how}) on ${titleOf(c.ix, a.target)}: the request is put to the meeting`);
+    if (!quorum(c.s, c.ix).met) {
+      const vr = editById(c, "voteRequests", id);
+      if (vr) vr.status = "rejected";
+      note(c, "request_failed", id, `Request ${id} fails: ${quorumReason(c)}`);
+      return;
+    }
+    openBallot(c, { target: id, question: "request_vote", method: "show_of_hands" });
+  },
+  candidates: (q) =>
+    openQuestions(q).flatMap((target) => (["show_of_hands", "roll_call", "secret"] as const).map((method) => ({ type: "request_vote" as const, target, method }))),
+  none: () => reject("request/nothing", "Nothing is open to request a vote on."),
+};
+
+export const explain_vote: Spec<"explain_vote"> = {
+  seat: "delegation",
+  phases: ["debate", "decision", "final_acts"],
+  free: ["text"],
+  check(q, a, by) {
+    const voted = q.s.ballots.some((b) => b.question === "substantive" && b.target === a.target && b.cast[by] !== undefined);
+    if (!voted) return reject("explain/no-vote", `${delegationName(q, by)} did not vote on ${a.target}.`);
+    if (q.s.explained[a.target]?.includes(by)) return reject("explain/already", `${delegationName(q, by)} has already explained its vote on ${a.target}.`);
+    return null;
+  },
+  reduce(c, a, by) {
+    edit(c, "explained")[a.target] = [...(c.s.explained[a.target] ?? []), by];
+    emit(c, "explanation", a.target, `${delegationName(c, by)} explains its vote on ${a.target}: ${a.text}`);
+  },
+  candidates: (q, by) =>
+    [...new Set(q.s.ballots.filter((b) => b.question === "substantive" && b.cast[by] !== undefined).map((b) => b.target))].map((target) => ({
+      type: "explain_vote" as const,
+      target,
+      text: "",
+    })),
+  none: () => reject("explain/no-vote", "You have not voted on anything yet."),
+};
+

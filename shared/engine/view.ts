@@ -1,0 +1,235 @@
+import type { Choice } from "./actions.ts";
+import { judgeAll, type PledgeJudgement } from "./pledges.ts";
+import { indexOf } from "./scenarioIndex.ts";
+import type { Scenario, ResolvedDelegation } from "../scenario/schema.ts";
+import { calledVoter, countBallots } from "./ballots.ts";
+import { CHAIR, type Ballot, type ClosedBallot, type Offer, type Seat, type State, type Tally } from "./state.ts";
+
+/**
+ * What one seat may see (DESIGN §9): the public state for everyone, plus a delegation's own briefing,
+ * objectives, offers, ballots and pledges. Secret ballots and private offers never appear in anyone
+ * else's view: the server sends nothing to a client that did not come out of here.
+ */
+
+export interface PublicBallot {
+  id: string;
+  target: string;
+  question: Ballot["question"];
+  method: Ballot["method"];
+  threshold: Ballot["threshold"];
+  basis: Ballot["basis"];
+  revote: boolean;
+  voters: string[];
+  proxies: Record<string, string>;
+  /** Who has cast a ballot so far (never what, in a secret ballot). */
+  voted: string[];
+  /** Show of hands and roll-call: each choice is seen in the room. Secret: empty until the tally. */
+  choices: Record<string, Choice>;
+  /** Running counts, except in a secret ballot. */
+  counts: Tally | null;
+  /** Roll-call: the delegation called now. */
+  called: string | null;
+}
+
+export interface PublicClosedBallot extends Omit<ClosedBallot, "cast"> {
+  voted: string[];
+  choices: Record<string, Choice>;
+}
+
+export interface PrivateView {
+  delegation: Omit<ResolvedDelegation, "present"> & { present: boolean };
+  offers: Offer[];
+  /** Ballot id → this delegation's own choice (as principal or proxy holder). */
+  ballots: Record<string, { for: string; choice: Choice | null }[]>;
+  pledges: PledgeJudgement[];
+}
+
+export interface View {
+  seat: Seat;
+  /** The public scenario (shared, never copied): texts, agenda, who is at the conference. */
+  scenario: PublicScenario;
+  mode: State["mode"];
+  seq: number;
+  rule: State["rule"];
+  phase: State["phase"];
+  suspended: State["suspended"];
+  step: State["steps"][number] | null;
+  steps: State["steps"];
+  item: string | null;
+  items: State["items"];
+  postponedItems: string[];
+  queue: string[];
+  concluded: boolean;
+  floor: State["floor"];
+  lastSpeech: State["lastSpeech"];
+  targets: State["targets"];
+  consensus: State["consensus"];
+  temperature: State["temperature"];
+  lastTemperature: State["lastTemperature"];
+  ballot: PublicBallot | null;
+  ballots: PublicClosedBallot[];
+  explained: State["explained"];
+  points: State["points"];
+  rulings: Omit<State["rulings"][number], "undo">[];
+  motions: State["motions"];
+  voteRequests: State["voteRequests"];
+  walkedOut: State["walkedOut"];
+  signatures: State["signatures"];
+  soleObjections: State["soleObjections"];
+  chair: State["chair"];
+  /** Present for a delegation's own seat only. */
+  private: PrivateView | null;
+}
+
+function visibleChoices(method: Ballot["method"], cast: Record<string, Choice | null>): Record<string, Choice> {
+  const out: Record<string, Choice> = {};
+  if (method === "secret") return out;
+  for (const [id, c] of Object.entries(cast)) if (c !== null) out[id] = c;
+  return out;
+}
+
+function publicBallot(b: Ballot): PublicBallot {
+  const secret = b.method === "secret";
+  return {
+    id: b.id,
+    target: b.target,
+    question: b.question,
+    method: b.method,
+    threshold: b.threshold,
+    basis: b.basis,
+    revote: b.revote,
+    voters: b.voters,
+    proxies: b.proxies,
+    voted: Object.keys(b.cast).sort(),
+    choices: visibleChoices(b.method, b.cast),
+    counts: secret ? null : countBallots(b.cast),
+    called: calledVoter(b),
+  };
+}
+
+// States share unchanged branches, so a closed ballot list is the same array from state to state until a
+// ballot closes: its public form is computed once per list, not once per view.
+const closedCache = new WeakMap<readonly ClosedBallot[], PublicClosedBallot[]>();
+
+function publicClosedBallots(list: readonly ClosedBallot[]): PublicClosedBallot[] {
+  let out = closedCache.get(list);
+  if (!out) {
+    out = list.map(({ cast, ...rest }) => ({ ...rest, voted: Object.keys(cast).sort(), choices: visibleChoices(rest.method, cast) }));
+    closedCache.set(list, out);
+  }
+  return out;
+}
+
+const rulingsCache = new WeakMap<State["rulings"], View["rulings"]>();
+
+function publicRulings(list: State["rulings"]): View["rulings"] {
+  let out = rulingsCache.get(list);
+  if (!out) {
+    out = list.map(({ undo: _undo, ...r }) => r);
+    rulingsCache.set(list, out);
+  }
+  return out;
+}
+
+function privateView(s: State, id: string): PrivateView | null {
+  const d = indexOf(s.scenario).delegation.get(id);
+  if (!d) return null;
+  const ballots: PrivateView["ballots"] = {};
+  const mine = (b: { id: string; cast: Record<string, Choice | null>; proxies?: Record<string, string> }, proxies: Record<string, string>) => {
+    const entries = Object.entries(b.cast).filter(([principal]) => principal === id || proxies[principal] === id);
+    if (entries.length > 0) ballots[b.id] = entries.map(([principal, choice]) => ({ for: principal, choice }));
+  };
+  for (const b of s.ballots) mine(b, {});
+  if (s.ballot) mine(s.ballot, s.ballot.proxies);
+  return {
+    delegation: d,
+    offers: s.offers.filter((o) => o.from === id || o.to === id),
+    ballots,
+    pledges: s.offers.some((o) => o.status === "accepted" && (o.from === id || o.to === id)) ? judgeAll(s).filter((p) => p.by === id || p.to === id) : [],
+  };
+}
+
+/** The view of `seat`: a delegation id, "chair", or anything else (an observer) for the public part alone. */
+export function viewFor(s: State, seat: Seat): View {
+  return {
+    seat,
+    scenario: publicScenarioOf(s.scenario, s.phase === "closed"),
+    mode: s.mode,
+    seq: s.seq,
+    rule: s.rule,
+    phase: s.phase,
+    suspended: s.suspended,
+    step: s.steps[s.steps.length - 1] ?? null,
+    steps: s.steps,
+    item: s.item,
+    items: s.items,
+    postponedItems: s.postponedItems,
+    queue: s.queue,
+    concluded: s.concluded,
+    floor: s.floor,
+    lastSpeech: s.lastSpeech,
+    targets: s.targets,
+    consensus: s.consensus,
+    temperature: s.temperature,
+    lastTemperature: s.lastTemperature,
+    ballot: s.ballot ? publicBallot(s.ballot) : null,
+    ballots: publicClosedBallots(s.ballots),
+    explained: s.explained,
+    points: s.points,
+    rulings: publicRulings(s.rulings),
+    motions: s.motions,
+    voteRequests: s.voteRequests,
+    walkedOut: s.walkedOut,
+    signatures: s.signatures,
+    soleObjections: s.soleObjections,
+    chair: s.chair,
+    private: seat === CHAIR ? null : privateView(s, seat),
+  };
+}
+
+/**
+ * The scenario as every player may read it: texts, agenda, dimensions, blocs and who is at the conference,
+ * without any delegation's stance, weights, red lines, objectives, briefing or personality. The historical
+ * record is held back until the conference has closed.
+ */
+export function publicScenario(scenario: Scenario, closed = false) {
+  return {
+    id: scenario.id,
+    title: scenario.title,
+    summary: scenario.summary,
+    rule: scenario.rule,
+    dimensions: scenario.dimensions,
+    blocs: scenario.blocs.map(({ template: _t, ...b }) => b),
+    delegations: scenario.delegations.map((d) => ({
+      id: d.id,
+      name: d.name,
+      sortKey: d.sortKey,
+      blocs: d.blocs,
+      votingRight: d.votingRight,
+      present: d.present,
+      maySign: d.maySign,
+      proxyTo: d.proxyTo ?? null,
+      influence: d.influence,
+      playable: d.playable,
+    })),
+    chair: scenario.chair,
+    proposals: scenario.proposals,
+    agenda: scenario.agenda,
+    timing: scenario.timing,
+    scoring: scenario.scoring,
+    history: closed ? (scenario.history ?? null) : null,
+  };
+}
+export type PublicScenario = ReturnType<typeof publicScenario>;
+
+const publicCache = new WeakMap<Scenario, { open: PublicScenario; closed: PublicScenario }>();
+
+/** publicScenario, built once per scenario object so that every view can carry it for free. */
+export function publicScenarioOf(scenario: Scenario, closed: boolean): PublicScenario {
+  let cached = publicCache.get(scenario);
+  if (!cached) {
+    cached = { open: publicScenario(scenario, false), closed: publicScenario(scenario, true) };
+    publicCache.set(scenario, cached);
+  }
+  return closed ? cached.closed : cached.open;
+}

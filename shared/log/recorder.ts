@@ -1,0 +1,32 @@
+import type { Action } from "../engine/actions.ts";
+import { hash } from "../engine/hash.ts";
+import type { Seat, State } from "../engine/state.ts";
+import { ENGINE_VERSION } from "../engine/version.ts";
+import { CHECKPOINT_EVERY, LOG_FORMAT, type Checkpoint, type LogEntry, type LogHeader, type LogLine } from "./format.ts";
+
+export function makeHeader(state: State, seats: Record<string, string>, createdAt: string): LogHeader {
+  return {
+    format: LOG_FORMAT,
+    engine: ENGINE_VERSION,
+    scenario: state.scenario,
+    scenarioHash: state.scenarioHash,
+    rule: state.rule,
+    seed: state.seed,
+    seats,
+    createdAt,
+  };
+}
+
+/** The entry for an action just accepted, whose resulting state is `after` (its seq is after.seq). */
+export function makeEntry(after: State, by: Seat, action: Action, at: number, why?: string): LogEntry {
+  const entry: LogEntry = { seq: after.seq, by, action: action as unknown as Record<string, unknown>, at };
+  if (why !== undefined) entry.why = why;
+  return entry;
+}
+
+/** The lines an accepted action adds to a log: its entry, and a checkpoint every 100 actions and at the close. */
+export function linesFor(after: State, entry: LogEntry): LogLine[] {
+  const out: LogLine[] = [entry];
+  if (after.seq % CHECKPOINT_EVERY === 0 || after.phase === "closed") out.push({ checkpoint: after.seq, hash: hash(after) } satisfies Checkpoint);
+  return out;
+}

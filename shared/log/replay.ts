@@ -1,0 +1,84 @@
+import { applyParsed, parseAction } from "../engine/apply.ts";
+import { countBallots } from "../engine/ballots.ts";
+import { createGame } from "../engine/create.ts";
+import { hash } from "../engine/hash.ts";
+import type { State } from "../engine/state.ts";
+import { ENGINE_VERSION, majorOf } from "../engine/version.ts";
+import { loadScenario } from "../scenario/load.ts";
+import { isCheckpoint, type GameLog } from "./format.ts";
+
+export interface ReplayOptions {
+  /** Rebuild up to and including this seq (default: all). */
+  to?: number;
+}
+
+export type ReplayResult =
+  | { ok: true; state: State; public: boolean; checkpoints: number; resultsVerified: number }
+  | { ok: false; seq: number | null; code: string; message: string; state: State | null };
+
+/**
+ * Rebuilds a game by folding apply() over its log from createGame (DESIGN §5); bots are never re-run. Every
+ * checkpoint is verified; an entry that no longer applies, a gap in seq or a checkpoint that differs stops
+ * the replay with the seq where it diverged. A public export replays in public mode: secret choices stay
+ * unknown, tallies come from the results written on close_vote, and they are checked wherever the choices
+ * are known.
+ */
+export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult {
+  const h = log.header;
+  const fail = (seq: number | null, code: string, message: string, state: State | null = null): ReplayResult => ({ ok: false, seq, code, message, state });
+  if (majorOf(h.engine) !== majorOf(ENGINE_VERSION)) {
+    return fail(null, "log/engine-version", `This log was written by engine ${h.engine}; this engine (${ENGINE_VERSION}) replays only ${majorOf(ENGINE_VERSION)}.x logs.`);
+  }
+  const loaded = loadScenario(h.scenario);
+  if (!loaded.ok) {
+    const first = loaded.issues[0];
+    return fail(null, "log/scenario-invalid", `The scenario embedded in the log is invalid: ${first?.path || "(root)"}: ${first?.message}`);
+  }
+  if (loaded.hash !== h.scenarioHash) {
+    return fail(null, "log/scenario-hash", `The scenario embedded in the log does not match its hash (${h.scenarioHash}).`);
+  }
+  const isPublic = h.public === true;
+  let state = createGame(loaded.scenario, { rule: h.rule, seed: h.seed, mode: isPublic ? "public" : "full", scenarioHash: loaded.hash });
+  let checkpoints = 0;
+  let resultsVerified = 0;
+  let lastCheckpoint = 0;
+  for (const line of log.lines) {
+    if (isCheckpoint(line)) {
+      if (options.to !== undefined && line.checkpoint > options.to) break;
+      if (line.checkpoint !== state.seq) {
+        return fail(line.checkpoint, "log/checkpoint-misplaced", `Checkpoint ${line.checkpoint} stands after seq ${state.seq}.`, state);
+      }
+      if (hash(state) !== line.hash) {
+        return fail(
+          line.checkpoint,
+          "log/checkpoint-mismatch",
+          `The state at seq ${line.checkpoint} differs from its checkpoint: an entry after seq ${lastCheckpoint} and up to seq ${line.checkpoint} was altered.`,
+          state,
+        );
+      }
+      checkpoints += 1;
+      lastCheckpoint = line.checkpoint;
+      continue;
+    }
+    if (options.to !== undefined && line.seq > options.to) break;
+    if (line.seq !== state.seq + 1) return fail(line.seq, "log/seq-gap", `Expected seq ${state.seq + 1}, found seq ${line.seq}.`, state);
+    const parsed = parseAction(state, line.action);
+    if (!parsed.ok) return fail(line.seq, parsed.error.code, `seq ${line.seq}: ${parsed.error.message}`, state);
+    const action = parsed.action;
+    if (isPublic && "result" in action && action.result && state.ballot) {
+      const cast = Object.values(state.ballot.cast);
+      if (!cast.includes(null)) {
+        const t = countBallots(state.ballot.cast);
+        const r = action.result;
+        if (t.yes !== r.yes || t.no !== r.no || t.abstain !== r.abstain) {
+          return fail(line.seq, "log/result-mismatch", `seq ${line.seq}: the published result (${r.yes}-${r.no}-${r.abstain}) does not match the public ballots (${t.yes}-${t.no}-${t.abstain}).`, state);
+        }
+        resultsVerified += 1;
+      }
+    }
+    const result = applyParsed(state, line.by, action);
+    if (!result.ok) return fail(line.seq, result.error.code, `seq ${line.seq} no longer applies: ${result.error.message}`, state);
+    state = result.state;
+  }
+  return { ok: true, state, public: isPublic, checkpoints, resultsVerified };
+}
