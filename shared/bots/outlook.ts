@@ -33,6 +33,7 @@ export class Outlook {
   private readonly penalty: number;
   // One decision looks at the same texts several times: memoized for the life of this Outlook (one view).
   private readonly assessed = new Map<string, Assessment>();
+  private readonly baselines = new Map<string, { world: World; utility: number }>();
   private adopted: Map<string, Record<string, number>> | undefined;
   private facts: Pick<World, "byConsensus" | "votedItems" | "signed"> & { adoptedIds: Set<string> } | undefined;
 
@@ -132,9 +133,18 @@ export class Outlook {
       withText.set(proposal.id, effects);
       extra = [target];
     }
-    const w0 = this.world(baseline);
+    // The baseline is the same for every proposal (the world as it stands) and for every amendment of one
+    // proposal: built and valued once per look.
+    const key = proposal.id === target ? "" : proposal.id;
+    let base = this.baselines.get(key);
+    if (!base) {
+      const world = this.world(baseline);
+      base = { world, utility: this.utility(world) };
+      this.baselines.set(key, base);
+    }
+    const w0 = base.world;
     const w1 = this.world(withText, extra);
-    const delta = this.utility(w1) - this.utility(w0);
+    const delta = this.utility(w1) - base.utility;
     const crosses = this.me.redLines.filter((p) => holds(p, w0, this.me.id) && !holds(p, w1, this.me.id));
     let because: string | undefined;
     // The reason is only needed when the bot acts on this text: built on first read.

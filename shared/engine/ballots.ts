@@ -1,17 +1,23 @@
 import { drawInt } from "../util/rng.ts";
-import type { BallotResult, Choice, Method } from "./actions.ts";
+import type { BallotResult, Method } from "./actions.ts";
 import { enterStep, nameOf, newStep, nextNumber, note, titleOf, type Ctx } from "./context.ts";
 import { edit, editById } from "./draft.ts";
 import { afterQuestion, decide, endDebate, lapseMotions, postpone, resetFloor } from "./flow.ts";
 import { decideVote } from "./rules/majority.ts";
 import { electorate } from "./rules/presence.ts";
 import { revertOverrule } from "./rulings.ts";
-import type { Ballot, QuestionKind, State, Tally } from "./state.ts";
+import type { Ballot, Cast, QuestionKind, State, Tally } from "./state.ts";
 
-export function countBallots(cast: Record<string, Choice | null>): Tally {
+export function countBallots(cast: readonly Cast[]): Tally {
   const t = { yes: 0, no: 0, abstain: 0 };
-  for (const choice of Object.values(cast)) if (choice !== null) t[choice] += 1;
+  for (const { choice } of cast) if (choice !== null) t[choice] += 1;
   return t;
+}
+
+/** Whether (and how, when known) a principal voted: undefined when it has cast no ballot. */
+export function castOf(cast: readonly Cast[], voter: string): Cast | undefined {
+  for (const c of cast) if (c.voter === voter) return c;
+  return undefined;
 }
 
 /** The delegation whose turn it is in a roll-call, or null when every voter has been called. */
@@ -54,7 +60,7 @@ export function openBallot(
     revote: q.revote ?? false,
     voters: order,
     proxies,
-    cast: {},
+    cast: [],
     cursor: 0,
     openedSeq: c.seq,
   };
@@ -81,7 +87,7 @@ export function questionLabel(c: { ix: Ctx["ix"]; s: State }, question: Question
 export function closeBallot(c: Ctx, published?: BallotResult): void {
   const b = c.s.ballot;
   if (!b) return;
-  const hidden = Object.values(b.cast).some((v) => v === null);
+  const hidden = b.cast.some((v) => v.choice === null);
   const tally = hidden && published ? { yes: published.yes, no: published.no, abstain: published.abstain } : countBallots(b.cast);
   const meta = c.ix.target.get(b.target);
   const decision = decideVote(tally, {

@@ -1,4 +1,5 @@
 import type { Pledge } from "./actions.ts";
+import { castOf } from "./ballots.ts";
 import type { Offer, State } from "./state.ts";
 
 export type PledgeStatus = "kept" | "broken" | "pending" | "moot";
@@ -31,9 +32,9 @@ export function judgePledge(s: State, pledger: string, p: Pledge, since: number)
       const over = closed || (t !== undefined && DECIDED.has(t.status));
       return { status: over ? "moot" : "pending", secret };
     }
-    const choice = ballot.cast[pledger];
-    if (choice === null) return { status: "pending", secret }; // unknown: a public replay
-    return { status: choice === p.vote.choice ? "kept" : "broken", secret };
+    const cast = castOf(ballot.cast, pledger);
+    if (cast?.choice === null) return { status: "pending", secret }; // unknown: a public replay
+    return { status: cast?.choice === p.vote.choice ? "kept" : "broken", secret };
   }
   const target = "second" in p ? p.second : "no_objection" in p ? p.no_objection : "withdraw" in p ? p.withdraw : p.cosponsor;
   const t = s.targets[target];

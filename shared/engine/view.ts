@@ -3,7 +3,7 @@ import { judgeAll, type PledgeJudgement } from "./pledges.ts";
 import { indexOf } from "./scenarioIndex.ts";
 import type { Scenario, ResolvedDelegation } from "../scenario/schema.ts";
 import { calledVoter, countBallots } from "./ballots.ts";
-import { CHAIR, type Ballot, type ClosedBallot, type Offer, type Seat, type State, type Tally } from "./state.ts";
+import { CHAIR, type Ballot, type Cast, type ClosedBallot, type Offer, type Seat, type State, type Tally } from "./state.ts";
 
 /**
  * What one seat may see (DESIGN §9): the public state for everyone, plus a delegation's own briefing,
@@ -81,16 +81,23 @@ export interface View {
   private: PrivateView | null;
 }
 
-function visibleChoices(method: Ballot["method"], cast: Record<string, Choice | null>): Record<string, Choice> {
+function visibleChoices(method: Ballot["method"], cast: readonly Cast[]): Record<string, Choice> {
   const out: Record<string, Choice> = {};
   if (method === "secret") return out;
-  for (const [id, c] of Object.entries(cast)) if (c !== null) out[id] = c;
+  for (const c of cast) if (c.choice !== null) out[c.voter] = c.choice;
   return out;
 }
 
+const votersOf = (cast: readonly Cast[]) => cast.map((c) => c.voter).sort();
+
+const openCache = new WeakMap<Ballot, PublicBallot>();
+
+/** The open ballot as everyone sees it; computed once per ballot object and shared by every seat's view. */
 function publicBallot(b: Ballot): PublicBallot {
+  const cached = openCache.get(b);
+  if (cached) return cached;
   const secret = b.method === "secret";
-  return {
+  const out: PublicBallot = {
     id: b.id,
     target: b.target,
     question: b.question,
@@ -100,11 +107,13 @@ function publicBallot(b: Ballot): PublicBallot {
     revote: b.revote,
     voters: b.voters,
     proxies: b.proxies,
-    voted: Object.keys(b.cast).sort(),
+    voted: votersOf(b.cast),
     choices: visibleChoices(b.method, b.cast),
     counts: secret ? null : countBallots(b.cast),
     called: calledVoter(b),
   };
+  openCache.set(b, out);
+  return out;
 }
 
 // States share unchanged branches, so a closed ballot list is the same array from state to state until a
@@ -114,7 +123,7 @@ const closedCache = new WeakMap<readonly ClosedBallot[], PublicClosedBallot[]>()
 function publicClosedBallots(list: readonly ClosedBallot[]): PublicClosedBallot[] {
   let out = closedCache.get(list);
   if (!out) {
-    out = list.map(({ cast, ...rest }) => ({ ...rest, voted: Object.keys(cast).sort(), choices: visibleChoices(rest.method, cast) }));
+    out = list.map(({ cast, ...rest }) => ({ ...rest, voted: votersOf(cast), choices: visibleChoices(rest.method, cast) }));
     closedCache.set(list, out);
   }
   return out;
@@ -131,16 +140,38 @@ function publicRulings(list: State["rulings"]): View["rulings"] {
   return out;
 }
 
+type MyBallots = PrivateView["ballots"][string];
+const byCaster = new WeakMap<object, Map<string, MyBallots>>();
+
+/** A ballot's entries grouped by the delegation that cast them (itself, or as proxy holder); built once. */
+function castBy(b: { cast: readonly Cast[] }, proxies: Record<string, string>): Map<string, MyBallots> {
+  let index = byCaster.get(b);
+  if (!index) {
+    index = new Map();
+    for (const { voter: principal, choice } of b.cast) {
+      for (const caster of new Set([principal, proxies[principal] ?? principal])) {
+        const list = index.get(caster) ?? [];
+        list.push({ for: principal, choice });
+        index.set(caster, list);
+      }
+    }
+    byCaster.set(b, index);
+  }
+  return index;
+}
+
 function privateView(s: State, id: string): PrivateView | null {
   const d = indexOf(s.scenario).delegation.get(id);
   if (!d) return null;
   const ballots: PrivateView["ballots"] = {};
-  const mine = (b: { id: string; cast: Record<string, Choice | null>; proxies?: Record<string, string> }, proxies: Record<string, string>) => {
-    const entries = Object.entries(b.cast).filter(([principal]) => principal === id || proxies[principal] === id);
-    if (entries.length > 0) ballots[b.id] = entries.map(([principal, choice]) => ({ for: principal, choice }));
-  };
-  for (const b of s.ballots) mine(b, {});
-  if (s.ballot) mine(s.ballot, s.ballot.proxies);
+  for (const b of s.ballots) {
+    const mine = castBy(b, {}).get(id);
+    if (mine) ballots[b.id] = mine;
+  }
+  if (s.ballot) {
+    const mine = castBy(s.ballot, s.ballot.proxies).get(id);
+    if (mine) ballots[s.ballot.id] = mine;
+  }
   return {
     delegation: d,
     offers: s.offers.filter((o) => o.from === id || o.to === id),

@@ -66,8 +66,7 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
     if (!parsed.ok) return fail(line.seq, parsed.error.code, `seq ${line.seq}: ${parsed.error.message}`, state);
     const action = parsed.action;
     if (isPublic && "result" in action && action.result && state.ballot) {
-      const cast = Object.values(state.ballot.cast);
-      if (!cast.includes(null)) {
+      if (!state.ballot.cast.some((c) => c.choice === null)) {
         const t = countBallots(state.ballot.cast);
         const r = action.result;
         if (t.yes !== r.yes || t.no !== r.no || t.abstain !== r.abstain) {

@@ -31,3 +31,43 @@ export function canonicalJson(value: unknown): string {
   }
   return out + "}";
 }
+
+/**
+ * canonicalJson for values that are never mutated (game states): the text of every nested object and array
+ * is remembered by identity, so hashing a state that shares most of its branches with the previous one only
+ * re-encodes what changed. Never use it on objects that may still change.
+ */
+export function canonicalJsonOfImmutable(value: unknown, cache: WeakMap<object, string>): string {
+  if (value === null || typeof value !== "object") return canonicalJson(value);
+  const hit = cache.get(value);
+  if (hit !== undefined) return hit;
+  let out: string;
+  if (Array.isArray(value)) {
+    out = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) out += ",";
+      const item = value[i];
+      out += item === undefined ? "null" : canonicalJsonOfImmutable(item, cache);
+    }
+    out += "]";
+  } else {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    out = "{";
+    let first = true;
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue;
+      if (!first) out += ",";
+      first = false;
+      out += JSON.stringify(key) + ":" + canonicalJsonOfImmutable(item, cache);
+    }
+    out += "}";
+  }
+  // Built by +=, `out` is a rope of many small pieces; reading one character makes the engine flatten it
+  // once, here, instead of on every later hash that contains it (measured: 6.8 ms → 0.6 ms per checkpoint
+  // of a 193-delegation state).
+  out.charCodeAt(0);
+  cache.set(value, out);
+  return out;
+}

@@ -19,7 +19,8 @@ function checkInvariants(prev: State, next: State): void {
   expect(JSON.parse(JSON.stringify(next))).toEqual(next);
   const b = next.ballot;
   if (b) {
-    for (const voter of Object.keys(b.cast)) expect(b.voters).toContain(voter);
+    for (const { voter } of b.cast) expect(b.voters).toContain(voter);
+    expect(new Set(b.cast.map((c) => c.voter)).size).toBe(b.cast.length);
     for (const [principal, holder] of Object.entries(b.proxies)) {
       expect(b.voters).toContain(principal);
       expect(holder).not.toBe(principal);

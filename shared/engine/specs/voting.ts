@@ -1,5 +1,5 @@
 import type { Choice } from "../actions.ts";
-import { calledVoter, closeBallot, openBallot } from "../ballots.ts";
+import { calledVoter, castOf, closeBallot, openBallot } from "../ballots.ts";
 import { emit, nextNumber, note, reject, titleOf, type Ctx, type Query } from "../context.ts";
 import { edit, editById } from "../draft.ts";
 import { afterQuestion, endDebate, postpone } from "../flow.ts";
@@ -109,7 +109,7 @@ export const vote: Spec<"vote"> = {
       const why = !d?.votingRight ? "has no right to vote at this conference" : "was not in the room when the vote began";
       return reject("vote/not-eligible", `${delegationName(q, principal)} ${why}.`);
     }
-    if (b.cast[principal] !== undefined) return reject("vote/already-cast", `${delegationName(q, principal)} has already voted on ${b.target}.`);
+    if (castOf(b.cast, principal)) return reject("vote/already-cast", `${delegationName(q, principal)} has already voted on ${b.target}.`);
     const called = calledVoter(b);
     if (b.method === "roll_call" && called !== principal) {
       return reject("vote/not-your-turn", `The roll-call has reached ${called ? delegationName(q, called) : "its end"}; ${delegationName(q, principal)} votes when called.`);
@@ -120,9 +120,9 @@ export const vote: Spec<"vote"> = {
     if (!c.s.ballot) return;
     const b = edit(c, "ballot");
     const principal = a.for ?? by;
-    edit(c, "ballot", "cast")[principal] = a.choice as Choice | null;
+    b.cast = [...b.cast, { voter: principal, choice: a.choice as Choice | null }];
     if (b.method === "roll_call") {
-      while (b.cursor < b.voters.length && b.cast[b.voters[b.cursor] ?? ""] !== undefined) b.cursor += 1;
+      while (b.cursor < b.voters.length && castOf(b.cast, b.voters[b.cursor] ?? "")) b.cursor += 1;
     }
     const shown = b.method === "secret" || a.choice === null ? "" : `: ${a.choice}`;
     emit(c, "vote", b.target, `${delegationName(c, principal)} votes${a.for ? ` (by proxy, ${delegationName(c, by)})` : ""}${shown}`);
@@ -194,7 +194,7 @@ export const explain_vote: Spec<"explain_vote"> = {
   phases: ["debate", "decision", "final_acts"],
   free: ["text"],
   check(q, a, by) {
-    const voted = q.s.ballots.some((b) => b.question === "substantive" && b.target === a.target && b.cast[by] !== undefined);
+    const voted = q.s.ballots.some((b) => b.question === "substantive" && b.target === a.target && castOf(b.cast, by));
     if (!voted) return reject("explain/no-vote", `${delegationName(q, by)} did not vote on ${a.target}.`);
     if (q.s.explained[a.target]?.includes(by)) return reject("explain/already", `${delegationName(q, by)} has already explained its vote on ${a.target}.`);
     return null;
@@ -204,7 +204,7 @@ export const explain_vote: Spec<"explain_vote"> = {
     emit(c, "explanation", a.target, `${delegationName(c, by)} explains its vote on ${a.target}: ${a.text}`);
   },
   candidates: (q, by) =>
-    [...new Set(q.s.ballots.filter((b) => b.question === "substantive" && b.cast[by] !== undefined).map((b) => b.target))].map((target) => ({
+    [...new Set(q.s.ballots.filter((b) => b.question === "substantive" && castOf(b.cast, by)).map((b) => b.target))].map((target) => ({
       type: "explain_vote" as const,
       target,
       text: "",

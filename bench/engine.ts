@@ -1,0 +1,75 @@
+import { formatLog, parseLog, isCheckpoint, type GameLog } from "../shared/log/format.ts";
+import { replay } from "../shared/log/replay.ts";
+import { runGame } from "../shared/sim/runGame.ts";
+import { loadScenarioText } from "../shared/scenario/load.ts";
+import { useNativeDigest } from "../server/node/nativeDigest.ts";
+import { readFileSync } from "node:fs";
+import { generatedScenario } from "./generated.ts";
+import { median, medianTime, ms, ratio, time } from "./measure.ts";
+
+/**
+ * `npm run bench` (issue 2): the engine's speed as ratios against baselines measured in the same run.
+ *  1. Replay throughput of a long log, checkpoints verified, against JSON.parse of the same lines.
+ *  2. A complete all-bot classroom-quick game against replaying its own log (the bots' thinking overhead).
+ */
+useNativeDigest(); // as the CLI and the server do
+
+function replayText(text: string): void {
+  const parsed = parseLog(text);
+  if (!parsed.ok) throw new Error(parsed.message);
+  const r = replay(parsed.log);
+  if (!r.ok) throw new Error(r.message);
+}
+
+function section1(): void {
+  const scenario = generatedScenario(193, 40);
+  let log: GameLog | undefined;
+  const made = time(() => (log = runGame(scenario, { rule: "majority", seed: 1 }).log));
+  if (!log) return;
+  const text = formatLog(log);
+  const rows = text.trim().split("\n");
+  const withoutCheckpoints = formatLog({ header: log.header, lines: log.lines.filter((l) => !isCheckpoint(l)) });
+  const actions = log.lines.filter((l) => !isCheckpoint(l)).length;
+  const checkpoints = log.lines.length - actions;
+  const runs = 7;
+  const parse = medianTime(runs, () => {
+    for (const row of rows) JSON.parse(row);
+  });
+  const full = medianTime(runs, () => replayText(text));
+  const bare = medianTime(runs, () => replayText(withoutCheckpoints));
+  console.log("1. Replay throughput of a long log (generated 193-delegation, 40-item plenary, majority, seed 1)");
+  console.log(`   log: ${actions} actions, ${checkpoints} checkpoints, ${(text.length / 1e6).toFixed(1)} MB (made by the bots in ${ms(made)})`);
+  console.log(`   JSON.parse of the same lines (baseline): ${ms(parse)}  (${Math.round(rows.length / (parse / 1000))} lines/s)`);
+  console.log(`   replay, checkpoints verified:          ${ms(full)}  (${Math.round(actions / (full / 1000))} actions/s)`);
+  console.log(`   RATIO replay throughput / JSON.parse throughput = ${ratio(parse / full)}   (goal ≥ 0.5)`);
+  console.log(`   checkpoints' share of the replay: ${((100 * (full - bare)) / full).toFixed(1)}%  (replay without them: ${ms(bare)})`);
+}
+
+function section2(): void {
+  const loaded = loadScenarioText(readFileSync("scenarios/classroom-quick.json", "utf8"));
+  if (!loaded.ok) throw new Error("classroom-quick is invalid");
+  console.log("2. A complete all-bot classroom-quick game against replaying its log (21 seeds per rule)");
+  for (const rule of ["consensus", "majority"] as const) {
+    const games: number[] = [];
+    const replays: number[] = [];
+    let actions = 0;
+    for (let i = 0; i < 3; i++) runGame(loaded.scenario, { rule, seed: 1000 + i, scenarioHash: loaded.hash }); // warm-up
+    for (let seed = 1; seed <= 21; seed++) {
+      let log: GameLog | undefined;
+      games.push(time(() => (log = runGame(loaded.scenario, { rule, seed, scenarioHash: loaded.hash }).log)));
+      if (!log) continue;
+      const text = formatLog(log);
+      actions += log.lines.filter((l) => !isCheckpoint(l)).length;
+      replays.push(medianTime(3, () => replayText(text), 1));
+    }
+    const g = median(games);
+    const r = median(replays);
+    console.log(`   ${rule.padEnd(9)} game median ${ms(g)}, replay of its log median ${ms(r)} (${Math.round(actions / 21)} actions per game)`);
+    console.log(`   ${"".padEnd(9)} RATIO game / replay = ${ratio(g / r)}   (goal ≤ 5)`);
+  }
+}
+
+console.log(`Plenipo engine benchmark — Node ${process.version}, ${new Date().toISOString()}\n`);
+section1();
+console.log("");
+section2();
