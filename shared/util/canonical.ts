@@ -4,6 +4,11 @@
  * hash over game state needs. Keys whose value is undefined are dropped, as JSON.stringify does.
  */
 export function canonicalJson(value: unknown): string {
+  return encode(value, canonicalJson);
+}
+
+/** One level of the encoding; `inner` encodes the children (plainly, or through a cache). */
+function encode(value: unknown, inner: (child: unknown) => string): string {
   if (value === null || typeof value !== "object") {
     const text = JSON.stringify(value);
     if (text === undefined) throw new TypeError(`canonicalJson: cannot encode a ${typeof value}`);
@@ -14,7 +19,7 @@ export function canonicalJson(value: unknown): string {
     for (let i = 0; i < value.length; i++) {
       if (i > 0) out += ",";
       const item = value[i];
-      out += item === undefined ? "null" : canonicalJson(item);
+      out += item === undefined ? "null" : inner(item);
     }
     return out + "]";
   }
@@ -27,7 +32,7 @@ export function canonicalJson(value: unknown): string {
     if (item === undefined) continue;
     if (!first) out += ",";
     first = false;
-    out += JSON.stringify(key) + ":" + canonicalJson(item);
+    out += JSON.stringify(key) + ":" + inner(item);
   }
   return out + "}";
 }
@@ -38,32 +43,10 @@ export function canonicalJson(value: unknown): string {
  * re-encodes what changed. Never use it on objects that may still change.
  */
 export function canonicalJsonOfImmutable(value: unknown, cache: WeakMap<object, string>): string {
-  if (value === null || typeof value !== "object") return canonicalJson(value);
+  if (value === null || typeof value !== "object") return encode(value, canonicalJson);
   const hit = cache.get(value);
   if (hit !== undefined) return hit;
-  let out: string;
-  if (Array.isArray(value)) {
-    out = "[";
-    for (let i = 0; i < value.length; i++) {
-      if (i > 0) out += ",";
-      const item = value[i];
-      out += item === undefined ? "null" : canonicalJsonOfImmutable(item, cache);
-    }
-    out += "]";
-  } else {
-    const record = value as Record<string, unknown>;
-    const keys = Object.keys(record).sort();
-    out = "{";
-    let first = true;
-    for (const key of keys) {
-      const item = record[key];
-      if (item === undefined) continue;
-      if (!first) out += ",";
-      first = false;
-      out += JSON.stringify(key) + ":" + canonicalJsonOfImmutable(item, cache);
-    }
-    out += "}";
-  }
+  const out = encode(value, (child) => canonicalJsonOfImmutable(child, cache));
   // Built by +=, `out` is a rope of many small pieces; reading one character makes the engine flatten it
   // once, here, instead of on every later hash that contains it (measured: 6.8 ms → 0.6 ms per checkpoint
   // of a 193-delegation state).
