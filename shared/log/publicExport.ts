@@ -7,9 +7,31 @@ import { isCheckpoint, type GameLog, type LogEntry, type LogLine } from "./forma
 const OFFER_ACTIONS = new Set(["offer", "accept_offer", "decline_offer", "retract_offer"]);
 
 /**
- * The public export of a full log (DESIGN §5): each secret ballot's choice and its reason become null, so do
- * the contents of private offers (and the reasons around them); each entry that closes a ballot carries its
- * result; checkpoints are dropped. Built by replaying the full log, so it knows which ballots were secret.
+ * The public form of one log entry (DESIGN §5), given the states before and after it: a secret ballot's
+ * choice and reason become null; so do an offer's contents and the reasons around offers; an entry that
+ * closed a ballot carries its result. The server uses it for the live record, publicExport for whole logs.
+ */
+export function redactEntry(entry: LogEntry, before: State, after: State): LogEntry {
+  const out: LogEntry = { ...entry, action: { ...entry.action } };
+  const type = entry.action.type;
+  if (type === "vote" && before.ballot?.method === "secret") {
+    out.action.choice = null;
+    if (out.why !== undefined) out.why = null;
+  }
+  if (typeof type === "string" && OFFER_ACTIONS.has(type) && out.why !== undefined) out.why = null;
+  if (type === "offer") {
+    out.action.to = null;
+    out.action.give = null;
+    out.action.ask = null;
+  }
+  const closed = after.ballots.length > before.ballots.length ? after.ballots[after.ballots.length - 1] : undefined;
+  if (closed) out.action.result = { ...closed.result };
+  return out;
+}
+
+/**
+ * The public export of a full log: every entry redacted, checkpoints dropped, the header marked public.
+ * Built by replaying the full log, so it knows which ballots were secret.
  */
 export function publicExport(log: GameLog): GameLog {
   const loaded = loadScenario(log.header.scenario);
@@ -20,24 +42,10 @@ export function publicExport(log: GameLog): GameLog {
     if (isCheckpoint(line)) continue;
     const parsed = parseAction(state, line.action);
     if (!parsed.ok) throw new Error(`cannot export: seq ${line.seq}: ${parsed.error.message}`);
-    const out: LogEntry = { ...line, action: { ...line.action } };
-    const type = parsed.action.type;
-    if (type === "vote" && state.ballot?.method === "secret") {
-      out.action.choice = null;
-      if (out.why !== undefined) out.why = null;
-    }
-    if (OFFER_ACTIONS.has(type) && out.why !== undefined) out.why = null;
-    if (type === "offer") {
-      out.action.to = null;
-      out.action.give = null;
-      out.action.ask = null;
-    }
     const applied = applyParsed(state, line.by, parsed.action);
     if (!applied.ok) throw new Error(`cannot export: seq ${line.seq}: ${applied.error.message}`);
-    const closed = applied.state.ballots.length > state.ballots.length ? applied.state.ballots[applied.state.ballots.length - 1] : undefined;
-    if (closed) out.action.result = { ...closed.result };
+    lines.push(redactEntry(line, state, applied.state));
     state = applied.state;
-    lines.push(out);
   }
   return { header: { ...log.header, public: true }, lines };
 }
