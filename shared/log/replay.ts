@@ -5,11 +5,14 @@ import { hash } from "../engine/hash.ts";
 import type { State } from "../engine/state.ts";
 import { ENGINE_VERSION, majorOf } from "../engine/version.ts";
 import { loadScenario } from "../scenario/load.ts";
-import { isCheckpoint, type GameLog } from "./format.ts";
+import type { GameEvent } from "../engine/context.ts";
+import { isCheckpoint, type GameLog, type LogEntry } from "./format.ts";
 
 export interface ReplayOptions {
   /** Rebuild up to and including this seq (default: all). */
   to?: number;
+  /** Called after each entry applies (the server rebuilds its public record this way). */
+  onEntry?: (entry: LogEntry, before: State, after: State, events: GameEvent[]) => void;
 }
 
 export type ReplayResult =
@@ -77,6 +80,7 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
     }
     const result = applyParsed(state, line.by, action);
     if (!result.ok) return fail(line.seq, result.error.code, `seq ${line.seq} no longer applies: ${result.error.message}`, state);
+    options.onEntry?.(line, state, result.state, result.events);
     state = result.state;
   }
   return { ok: true, state, public: isPublic, checkpoints, resultsVerified };

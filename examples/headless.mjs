@@ -1,0 +1,86 @@
+// A headless Plenipo client in plain Node, with the Colyseus SDK: it creates a game, joins as the chair and
+// as one delegation (Ghana), plays Ghana with a few simple rules, lets bots play the rest, and prints the
+// result when the conference closes.
+//
+//   npm start                      # in another terminal
+//   node examples/headless.mjs [http://localhost:2567]
+import { Client } from "@colyseus/sdk";
+
+const base = process.argv[2] ?? "http://localhost:2567";
+const post = async (path, body) => {
+  const res = await fetch(new URL(path, base), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
+  const json = await res.json();
+  if (!res.ok) throw new Error(`${path}: ${json.error?.code}: ${json.error?.message}`);
+  return json;
+};
+
+// 1. Create a game: a scenario, a rule, a pace; a bot chairs. The answer has the join code and the chair key.
+const game = await post("/api/games", { scenario: "classroom-quick", rule: "majority", pace: "instant", chair: "bot" });
+console.log(`game ${game.code} (${game.title}), chair key ${game.chairKey}`);
+
+// 2. Join with the code: as a delegation (alone), giving a name. The server answers with a seat token.
+const client = new Client(base);
+const room = await client.joinOrCreate("plenary", { code: game.code, name: "Headless student", role: "delegation", seat: "GHA" });
+let token;
+room.onMessage("welcome", (w) => {
+  token = w.token;
+  console.log(`joined as ${w.seat} (${w.role}); seat token ${w.token.slice(0, 6)}…`);
+});
+room.onMessage("record", () => undefined); // the public record (every action, redacted)
+room.onMessage("notice", (n) => console.log("notice:", n.text));
+
+// 3. Read state: room.state is the public projection; "private" messages carry our own view and legal actions.
+let legal = null;
+let mine = null;
+room.onMessage("private", (p) => {
+  legal = p.legal;
+  mine = p.private;
+});
+
+// 4. Act: room.request("act", action) always answers {ok: true, seq} or {ok: false, code, message}.
+const act = async (action) => {
+  const answer = await room.request("act", action);
+  if (!answer.ok) console.log(`refused ${action.type}: ${answer.code}: ${answer.message}`);
+  return answer;
+};
+
+let busy = false;
+const play = async () => {
+  if (busy || !legal) return;
+  busy = true;
+  try {
+    const can = (type) => legal.actions.find((l) => l.action.type === type)?.action;
+    const vote = legal.actions.filter((l) => l.action.type === "vote");
+    if (vote.length) {
+      // Ghana votes for whatever adds development money, abstains otherwise.
+      const target = vote[0].action.target;
+      await act({ ...vote[0].action, choice: target === "A1b" || target === "A3a" ? "yes" : "abstain" });
+    } else if (can("speak")) await act({ type: "speak", text: "Ghana asks that every text come with development money." });
+    else if (can("sign")) await act({ type: "sign" });
+  } finally {
+    busy = false;
+  }
+};
+room.onStateChange(() => void play());
+
+// 5. Wait for the close, then read the outcome.
+await new Promise((resolve) => {
+  const check = () => room.state.phase === "closed" && resolve();
+  room.onStateChange(check);
+});
+const decisions = [...room.state.targets.values()].filter((t) => t.status !== "draft").map((t) => `${t.id} ${t.status}${t.reason ? ` (${t.reason})` : ""}`);
+console.log(`closed at seq ${room.state.seq}:\n  ${decisions.join("\n  ")}`);
+console.log(`Ghana ${room.state.seats.get("GHA").signature}; my private view had ${mine?.offers.length ?? 0} offers.`);
+
+// 6. Reconnect later with the seat token (a reload, or after a server restart): the same seat comes back.
+await room.leave();
+const again = await client.joinOrCreate("plenary", { code: game.code, token });
+for (const type of ["welcome", "record", "private", "notice"]) again.onMessage(type, () => undefined);
+await new Promise((resolve) => again.onStateChange.once(resolve));
+console.log(`rejoined with the token as ${[...again.state.seats.values()].find((s) => s.holders.includes("Headless student"))?.id}`);
+await again.leave();
+
+// 7. The public export (anyone with the code) replays with `npx plenipo replay`.
+const exported = await fetch(new URL(`/api/games/${game.code}/export`, base)).then((r) => r.text());
+console.log(`public export: ${exported.trim().split("\n").length} lines`);
+process.exit(0);

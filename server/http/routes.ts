@@ -1,0 +1,163 @@
+import express, { type Application, type Request, type Response } from "express";
+import { matchMaker } from "@colyseus/core";
+import { readdirSync } from "node:fs";
+import { join } from "node:path";
+import { createGame } from "../../shared/engine/create.ts";
+import { publicScenarioOf } from "../../shared/engine/view.ts";
+import { formatLog } from "../../shared/log/format.ts";
+import { publicExport } from "../../shared/log/publicExport.ts";
+import { makeHeader } from "../../shared/log/recorder.ts";
+import { CreateGameSchema, CODE_PATTERN } from "../../shared/protocol/messages.ts";
+import type { Scenario } from "../../shared/scenario/schema.ts";
+import { loadScenarioFile } from "../cli/io.ts";
+import type { GameStore } from "../store/gameStore.ts";
+import { hashKey, keyMatches, newChairKey, newJoinCode } from "./keys.ts";
+
+export interface HttpDeps {
+  store: GameStore;
+  scenariosDir: string;
+}
+
+/** Scenarios are read once per file and kept: a game embeds its scenario in its log anyway. */
+function scenarioLoader(dir: string) {
+  const cache = new Map<string, { scenario: Scenario; hash: string } | null>();
+  return (id: string) => {
+    if (!cache.has(id)) {
+      const loaded = /^[a-z0-9-]+$/.test(id) ? loadScenarioFile(join(dir, `${id}.json`)) : null;
+      cache.set(id, loaded?.ok ? { scenario: loaded.scenario, hash: loaded.hash } : null);
+    }
+    return cache.get(id) ?? null;
+  };
+}
+
+const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
+
+/** The live room of a game, when one is running in this process (for who holds which seat right now). */
+function liveRoom(code: string): { seatList(): unknown } | undefined {
+  return matchMaker.getLocalRoomById(code) as unknown as { seatList(): unknown } | undefined;
+}
+
+function chairKeyOf(req: Request): string | undefined {
+  const header = req.header("authorization");
+  if (header?.toLowerCase().startsWith("bearer ")) return header.slice(7).trim();
+  return req.header("x-chair-key") ?? (typeof req.query.key === "string" ? req.query.key : undefined);
+}
+
+/**
+ * The HTTP API (docs/protocol.md): scenarios, creating a game (join code and chair key), the list of games,
+ * a game's seats before joining, its public export, and its full log once closed (chair key).
+ */
+export function mountRoutes(app: Application, deps: HttpDeps): void {
+  const { store } = deps;
+  const scenario = scenarioLoader(deps.scenariosDir);
+  app.use("/api", express.json({ limit: "64kb" }));
+
+  app.get("/api/health", (_req, res) => res.json({ ok: true }));
+
+  app.get("/api/scenarios", (_req, res) => {
+    const ids = readdirSync(deps.scenariosDir).filter((f) => f.endsWith(".json")).map((f) => f.slice(0, -5)).sort();
+    res.json(
+      ids.flatMap((id) => {
+        const s = scenario(id);
+        return s ? [publicScenarioOf(s.scenario, false)] : [];
+      }),
+    );
+  });
+
+  app.post("/api/games", (req, res) => {
+    const parsed = CreateGameSchema.safeParse(req.body ?? {});
+    if (!parsed.success) {
+      const issue = parsed.error.issues[0];
+      return fail(res, 400, "create/invalid", `${issue?.path.join(".") || "body"}: ${issue?.message}`);
+    }
+    const o = parsed.data;
+    const loaded = scenario(o.scenario);
+    if (!loaded) return fail(res, 404, "create/unknown-scenario", `There is no valid scenario "${o.scenario}".`);
+    let code = newJoinCode();
+    while (store.getGame(code)) code = newJoinCode();
+    const chairKey = newChairKey();
+    const seed = o.seed ?? Math.floor(Math.random() * 1_000_000);
+    const state = createGame(loaded.scenario, { rule: o.rule, seed, scenarioHash: loaded.hash });
+    const seats: Record<string, string> = { chair: o.chair === "bot" ? "bot:chair@1" : "human" };
+    for (const d of loaded.scenario.delegations) seats[d.id] = d.present ? (d.playable ? "human or bot:delegate@1" : "bot:delegate@1") : "absent";
+    const createdAt = new Date().toISOString();
+    store.createGame(
+      {
+        code,
+        chairKeyHash: hashKey(chairKey),
+        scenarioId: loaded.scenario.id,
+        title: loaded.scenario.title,
+        rule: state.rule,
+        seed,
+        pace: o.pace,
+        options: { chair: o.chair, maxPlayers: o.maxPlayers, reconnectSeconds: o.reconnectSeconds, botsForAbsent: o.botsForAbsent, seatOverrides: {} },
+        createdAt,
+      },
+      makeHeader(state, seats, createdAt),
+    );
+    res.status(201).json({ code, chairKey, scenario: loaded.scenario.id, title: loaded.scenario.title, rule: state.rule, seed, pace: o.pace });
+  });
+
+  app.get("/api/games", (_req, res) => {
+    res.json(
+      store.listGames().map((g) => ({
+        code: g.code,
+        scenario: g.scenarioId,
+        title: g.title,
+        rule: g.rule,
+        pace: g.pace,
+        status: g.status,
+        seq: g.seq,
+        createdAt: g.createdAt,
+        closedAt: g.closedAt,
+        live: liveRoom(g.code) !== undefined,
+      })),
+    );
+  });
+
+  const game = (req: Request, res: Response) => {
+    const code = String(req.params.code ?? "").toUpperCase();
+    const g = CODE_PATTERN.test(code) ? store.getGame(code) : null;
+    if (!g) fail(res, 404, "join/unknown-code", `No game has the code "${req.params.code}".`);
+    return g;
+  };
+
+  app.get("/api/games/:code", (req, res) => {
+    const g = game(req, res);
+    if (!g) return;
+    const live = liveRoom(g.code);
+    const log = store.loadLog(g.code);
+    const loaded = scenario(g.scenarioId);
+    const seats = live?.seatList() ?? {
+      // Not running: who held which seat, from the store.
+      delegations: (loaded?.scenario.delegations ?? []).map((d) => ({
+        id: d.id,
+        name: d.name,
+        playable: d.playable,
+        present: d.present,
+        control: "idle",
+        holders: store.seatsOf(g.code).filter((s) => s.seat === d.id).map((s) => s.name),
+        team: store.seatsOf(g.code).some((s) => s.seat === d.id && s.team),
+      })),
+    };
+    res.json({ code: g.code, scenario: g.scenarioId, title: g.title, rule: g.rule, pace: g.pace, status: g.status, seq: log ? g.seq : 0, live: live !== undefined, seats });
+  });
+
+  app.get("/api/games/:code/export", (req, res) => {
+    const g = game(req, res);
+    if (!g) return;
+    const log = store.loadLog(g.code);
+    if (!log) return fail(res, 404, "game/missing-log", "This game has no log.");
+    res.type("application/x-ndjson").attachment(`${g.code}-public.jsonl`).send(formatLog(publicExport(log)));
+  });
+
+  app.get("/api/games/:code/log", (req, res) => {
+    const g = game(req, res);
+    if (!g) return;
+    if (!keyMatches(chairKeyOf(req), g.chairKeyHash)) return fail(res, 403, "log/chair-key", "The full log needs this game's chair key.");
+    if (g.status !== "closed") return fail(res, 409, "log/not-closed", "The full log is released once the conference has closed; until then, use the public export.");
+    const log = store.loadLog(g.code);
+    if (!log) return fail(res, 404, "game/missing-log", "This game has no log.");
+    res.type("application/x-ndjson").attachment(`${g.code}.jsonl`).send(formatLog(log));
+  });
+}

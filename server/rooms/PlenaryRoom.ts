@@ -1,0 +1,414 @@
+import { CloseCode, ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
+import { randomBytes } from "node:crypto";
+import { z } from "zod";
+import { defaultBot } from "../../shared/bots/registry.ts";
+import { applyParsed, parseAction } from "../../shared/engine/apply.ts";
+import type { Action, AnyAction } from "../../shared/engine/actions.ts";
+import type { GameEvent } from "../../shared/engine/context.ts";
+import { legalActions } from "../../shared/engine/legal.ts";
+import { indexOf } from "../../shared/engine/scenarioIndex.ts";
+import { CHAIR, SYSTEM, type State } from "../../shared/engine/state.ts";
+import { publicScenarioOf, viewFor } from "../../shared/engine/view.ts";
+import type { LogEntry } from "../../shared/log/format.ts";
+import { redactEntry } from "../../shared/log/publicExport.ts";
+import { linesFor, makeEntry } from "../../shared/log/recorder.ts";
+import { replay } from "../../shared/log/replay.ts";
+import {
+  ChairCommandSchema,
+  JoinOptionsSchema,
+  type Answer,
+  type PrivateMessage,
+  type RecordLine,
+  type Role,
+  type Welcome,
+} from "../../shared/protocol/messages.ts";
+import { Conductor } from "../../shared/sim/conductor.ts";
+import type { GameRecord, GameStore } from "../store/gameStore.ts";
+import { keyMatches } from "../http/keys.ts";
+import { GameClock } from "./gameClock.ts";
+import { PACES, type PaceTiming } from "./pace.ts";
+import { PlenaryState, syncPublicState } from "./publicState.ts";
+import { RateLimit } from "./rateLimit.ts";
+import { Seating } from "./seating.ts";
+import { TimerSet } from "./timers.ts";
+
+export interface RoomDeps {
+  store: GameStore;
+  log: { info(o: object, m?: string): void; warn(o: object, m?: string): void; error(o: object, m?: string): void };
+  /** Requests a client may burst, then sustain per second, before it counts as a flood. */
+  rateLimit?: { burst: number; perSecond: number };
+}
+
+interface Auth {
+  role: Role;
+  seat: string | null;
+  name: string;
+  team: boolean;
+  token: string;
+  isNew: boolean;
+  replacing: string | null;
+}
+
+const FLOOD_CLOSE_CODE = 4429;
+const REPLACED_CLOSE_CODE = 4409;
+
+const refuse = (code: string, message: string): Answer => ({ ok: false, code, message });
+const joinError = (code: string, message: string) => new ServerError(ErrorCode.AUTH_FAILED, `${code}: ${message}`);
+
+/**
+ * The room `plenary` (DESIGN §9): a thin adapter between Colyseus and the engine. The engine's state is the
+ * truth; room.state is its public projection; each client's private view goes to that client alone. Every
+ * action — from a person, a bot or the clock — goes through submit(): checked by the engine, appended to the
+ * store, and only then shown to anyone.
+ */
+export function plenaryRoom(deps: RoomDeps) {
+  const { store, log } = deps;
+  const limit = deps.rateLimit ?? { burst: 40, perSecond: 20 };
+
+  return class PlenaryRoom extends Room<{ state: PlenaryState }> {
+    // A game's own limit on people is enforced in onAuth, with a message; Colyseus must never lock the room
+    // (joinOrCreate would then open a second room for the same code).
+    override maxClients = 100_000;
+    override state = new PlenaryState();
+
+    private game!: GameRecord;
+    private engine!: State;
+    private seating!: Seating;
+    private conductor!: Conductor;
+    private conference!: GameClock;
+    private timing!: PaceTiming;
+    private readonly record: RecordLine[] = [];
+    private readonly lastPrivate = new Map<string, string>();
+    private readonly limits = new Map<string, RateLimit>();
+    private lastActionAt = Date.now();
+    private botTimer: { clear(): void } | null = null;
+    private readonly timers = new TimerSet();
+
+    override onCreate(options: unknown): void {
+      const code = z.object({ code: z.string() }).safeParse(options);
+      const game = code.success ? store.getGame(code.data.code) : null;
+      if (!game) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `join/unknown-code: No game has the code "${code.success ? code.data.code : ""}". Check the code your teacher gave you.`);
+      const gameLog = store.loadLog(game.code);
+      if (!gameLog) throw new ServerError(ErrorCode.APPLICATION_ERROR, `game/missing-log: The log of game ${game.code} is missing.`);
+      const rebuilt = replay(gameLog, { onEntry: (entry, before, after, events) => this.record.push(recordLine(entry, before, after, events)) });
+      if (!rebuilt.ok) throw new ServerError(ErrorCode.APPLICATION_ERROR, `game/corrupt: The log of game ${game.code} does not replay (seq ${rebuilt.seq}: ${rebuilt.message}).`);
+      this.game = game;
+      this.engine = rebuilt.state;
+      this.roomId = game.code;
+      this.timing = PACES[game.pace];
+      const scenario = this.engine.scenario;
+      this.seating = new Seating(
+        game.options,
+        scenario.delegations.map((d) => ({ id: d.id, name: d.name, playable: d.playable, present: d.present })),
+        store.seatsOf(game.code).flatMap((s) => (s.seat ? [s.seat] : [])),
+      );
+      this.conductor = new Conductor(indexOf(scenario).attending, game.seed, (seat) => (this.seating.control(seat) === "bot" ? defaultBot(seat) : null));
+      this.conference = new GameClock(
+        this.timing.msPerMinute,
+        { now: () => Date.now(), setTimeout: (fn, ms) => this.timers.setTimeout(fn, ms) },
+        (step) => this.onDeadline(step),
+      );
+      Object.assign(this.state, { code: game.code, scenarioId: scenario.id, title: scenario.title, rule: this.engine.rule, pace: game.pace });
+      this.setMetadata({ code: game.code, title: scenario.title, rule: this.engine.rule, pace: game.pace });
+
+      this.onMessage("act", (client, payload) => this.act(client, payload));
+      this.onMessage("chair", (client, payload) => this.chairCommand(client, payload));
+      this.onMessage("sync", (client) => {
+        this.sendWelcome(client);
+        return { ok: true, seq: this.engine.seq } satisfies Answer;
+      });
+
+      this.conference.sync(this.engine);
+      this.syncState();
+      this.kickBots();
+      log.info({ code: game.code, seq: this.engine.seq }, "game opened");
+    }
+
+    /** Who may join, as what (DESIGN §9): a code, a name and a role; a seat token brings back an earlier seat. */
+    override onAuth(client: Client, options: unknown, _context: AuthContext): Auth {
+      const parsed = JoinOptionsSchema.safeParse(options);
+      if (!parsed.success) {
+        const issue = parsed.error.issues[0];
+        throw joinError("join/invalid", `${issue?.path.join(".") || "options"}: ${issue?.message}`);
+      }
+      const o = parsed.data;
+      if (o.token) {
+        const seat = store.findSeat(this.game.code, o.token);
+        if (!seat) throw joinError("join/unknown-token", "This seat token does not belong to this game; join again with your name and seat.");
+        const replacing = this.seating.all.find((x) => x.token === o.token)?.sessionId ?? null;
+        const error = this.seating.admit({ role: seat.role, seat: seat.seat, team: seat.team, name: seat.name }, replacing ?? undefined);
+        if (error) throw joinError(error.code, error.message);
+        return { role: seat.role, seat: seat.seat, name: seat.name, team: seat.team, token: o.token, isNew: false, replacing };
+      }
+      if (!o.role) throw joinError("join/invalid", "Say how you join: as a delegation, as the chair, or as an observer.");
+      if (!o.name) throw joinError("join/invalid", "Give a name, so the others know who holds the seat.");
+      if (o.role === "chair" && !keyMatches(o.chairKey, this.game.chairKeyHash)) {
+        throw joinError("join/bad-chair-key", "That is not this game's chair key. Only the teacher who created the game has it.");
+      }
+      if (o.role === "delegation" && !o.seat) throw joinError("join/invalid", "Choose the delegation you play (seat).");
+      const seat = o.role === "delegation" ? (o.seat ?? null) : o.role === "chair" ? CHAIR : null;
+      const error = this.seating.admit({ role: o.role, seat, team: o.team, name: o.name });
+      if (error) throw joinError(error.code, error.message);
+      return { role: o.role, seat, name: o.name, team: o.team || o.role === "chair", token: randomBytes(18).toString("base64url"), isNew: true, replacing: null };
+    }
+
+    override onJoin(client: Client, _options: unknown, auth: Auth): void {
+      if (auth.replacing) {
+        // The same seat token again: a reloaded page. The newer connection takes the seat.
+        const old = this.clients.getById(auth.replacing);
+        this.seating.detach(auth.replacing);
+        old?.send("notice", { kind: "replaced", text: "Your seat was opened in another window; this one is disconnected." });
+        old?.leave(REPLACED_CLOSE_CODE);
+      }
+      const again = this.seating.admit({ role: auth.role, seat: auth.seat, team: auth.team, name: auth.name });
+      if (again) throw joinError(again.code, again.message);
+      if (auth.isNew) store.saveSeat({ token: auth.token, code: this.game.code, role: auth.role, seat: auth.seat, name: auth.name, team: auth.team });
+      this.seating.attach({ sessionId: client.sessionId, name: auth.name, token: auth.token, role: auth.role, seat: auth.seat, team: auth.team, connected: true });
+      client.userData = { seat: auth.seat, role: auth.role };
+      this.limits.set(client.sessionId, new RateLimit(limit.burst, limit.perSecond, Date.now()));
+      this.sendWelcome(client);
+      this.afterSeatingChange();
+      log.info({ code: this.game.code, seat: auth.seat, role: auth.role }, "joined");
+    }
+
+    override onDrop(client: Client): void {
+      this.seating.setConnected(client.sessionId, false);
+      this.syncState();
+      if (this.game.options.reconnectSeconds > 0) {
+        this.allowReconnection(client, this.game.options.reconnectSeconds).catch(() => undefined);
+      }
+    }
+
+    override onReconnect(client: Client): void {
+      this.seating.setConnected(client.sessionId, true);
+      this.lastPrivate.delete(client.sessionId);
+      this.sendWelcome(client);
+      this.syncState();
+    }
+
+    override onLeave(client: Client, code?: number): void {
+      const gone = this.seating.detach(client.sessionId);
+      this.limits.delete(client.sessionId);
+      this.lastPrivate.delete(client.sessionId);
+      if (gone?.seat === CHAIR && code !== CloseCode.CONSENTED && code !== REPLACED_CLOSE_CODE && this.seating.holdersOf(CHAIR).length === 0) {
+        // The teacher is gone past the reconnection window: a bot chairs so the class is not stuck.
+        this.game.options.chair = "bot";
+        store.setOptions(this.game.code, this.game.options);
+      }
+      this.afterSeatingChange();
+    }
+
+    override onDispose(): void {
+      // onCreate may have refused the game (an unknown code) before any of this existed.
+      this.conference?.dispose();
+      this.timers.clearAll();
+      log.info({ code: this.game?.code, seq: this.engine?.seq }, "game room closed");
+    }
+
+    /** A request to act: parsed, checked by the engine as the sender's seat, and answered either way. */
+    private act(client: Client, payload: unknown): Answer {
+      const flood = this.flood(client);
+      if (flood) return flood;
+      const seat = (client.userData as { seat: string | null } | undefined)?.seat ?? null;
+      if (!seat) return refuse("seat/observer", "Observers watch the conference; they cannot act in it.");
+      const parsed = parseAction(this.engine, payload);
+      if (!parsed.ok) return { ok: false, ...parsed.error };
+      if (seat === CHAIR && this.seating.control(CHAIR) === "bot") {
+        return refuse("seat/bot-chairs", "A bot is chairing: take the chair back first (chair command seat, bot: false).");
+      }
+      return this.submit(seat, parsed.action);
+    }
+
+    /**
+     * The one path every action takes. Durable before visible: the entry (and any checkpoint) is in the
+     * store before room.state changes, any message goes out, or the request is answered.
+     */
+    private submit(by: string, action: AnyAction, why?: string): Answer {
+      const before = this.engine;
+      const result = applyParsed(before, by, action);
+      if (!result.ok) return { ok: false, ...result.error };
+      const after = result.state;
+      const entry = makeEntry(after, by, action as Action, Date.now(), why);
+      try {
+        store.append(this.game.code, linesFor(after, entry), after.phase === "closed");
+      } catch (error) {
+        log.error({ code: this.game.code, err: String(error) }, "append failed");
+        return refuse("store/failed", "The server could not save this action; nothing changed. Try again.");
+      }
+      this.engine = after;
+      this.lastActionAt = Date.now();
+      this.conductor.observe(by, action as Action);
+      const line = recordLine(entry, before, after, result.events);
+      this.record.push(line);
+      this.broadcast("record", line);
+      for (const e of result.events) {
+        if (!e.to) continue;
+        for (const o of this.seating.all) if (o.seat && e.to.includes(o.seat)) this.clients.getById(o.sessionId)?.send("notice", { kind: e.type, text: e.text });
+      }
+      this.conference.sync(after);
+      this.syncState();
+      this.kickBots();
+      return { ok: true, seq: after.seq };
+    }
+
+    private onDeadline(step: string): void {
+      const answer = this.submit(SYSTEM, { type: "deadline", step });
+      if (!answer.ok && answer.code !== "deadline/stale") log.warn({ code: this.game.code, step, answer }, "deadline refused");
+    }
+
+    /** The chair's room controls: the clock, and who plays which seat. Not engine actions: never logged. */
+    private chairCommand(client: Client, payload: unknown): Answer {
+      const flood = this.flood(client);
+      if (flood) return flood;
+      if ((client.userData as { role?: Role } | undefined)?.role !== "chair") return refuse("seat/chair-only", "Only the chair controls the clock and the seats.");
+      const parsed = ChairCommandSchema.safeParse(payload);
+      if (!parsed.success) return refuse("chair/malformed", `The command is malformed (${parsed.error.issues[0]?.message}).`);
+      const c = parsed.data;
+      const options = this.game.options;
+      if (c.type === "pause") this.conference.pause();
+      else if (c.type === "resume") this.conference.resume();
+      else if (c.type === "extend") this.conference.extend(c.minutes);
+      else if (c.type === "absent_bots") options.botsForAbsent = c.on;
+      else {
+        if (c.seat !== CHAIR && !this.engine.scenario.delegations.some((d) => d.id === c.seat && d.present)) {
+          return refuse("chair/unknown-seat", `There is no delegation "${c.seat}" at this conference.`);
+        }
+        if (c.seat === CHAIR) options.chair = c.bot ? "bot" : "human";
+        options.seatOverrides[c.seat] = c.bot ? "bot" : "human";
+        this.conductor.wakeAll();
+      }
+      store.setOptions(this.game.code, options);
+      this.syncState();
+      this.kickBots();
+      return { ok: true, seq: this.engine.seq };
+    }
+
+    private flood(client: Client): Answer | null {
+      const bucket = this.limits.get(client.sessionId);
+      if (!bucket || bucket.take(Date.now())) return null;
+      // Answer first, then disconnect: only floods are cut off.
+      this.timers.setTimeout(() => client.leave(FLOOD_CLOSE_CODE), 0);
+      return refuse("rate/flood", "Too many requests: this connection is closed. Reload to continue.");
+    }
+
+    /** Bots act one at a time, paced so people can follow; the chair bot waits for a quiet room. */
+    private kickBots(delay?: number): void {
+      if (this.botTimer || this.engine.phase === "closed") return;
+      const [min, max] = this.timing.botDelay;
+      const wait = delay ?? min + Math.random() * (max - min);
+      this.botTimer = this.timers.setTimeout(() => {
+        this.botTimer = null;
+        this.runBots();
+      }, wait);
+    }
+
+    private runBots(): void {
+      const commit = (seat: string, d: { action: Action; why: string }) => this.submit(seat, d.action, d.why).ok;
+      try {
+        if (this.conductor.delegationMove(() => this.engine, commit) === "acted") return;
+        if (this.seating.control(CHAIR) !== "bot") return;
+        const wait = this.lastActionAt + this.timing.chairQuiet - Date.now();
+        if (wait > 0) return this.kickBots(wait);
+        this.conductor.chairMove(this.engine, commit);
+      } catch (error) {
+        // A bot that throws idles (the conductor has already passed over it); the room goes on.
+        log.warn({ code: this.game.code, err: String(error) }, "a bot failed");
+        this.kickBots(Math.max(250, this.timing.chairQuiet));
+      }
+    }
+
+    private afterSeatingChange(): void {
+      this.conductor.wakeAll();
+      this.syncState();
+      this.kickBots();
+    }
+
+    private syncState(): void {
+      const view = viewFor(this.engine, "observer");
+      syncPublicState(
+        this.state,
+        view,
+        (seat) => {
+          const holders = this.seating.holdersOf(seat);
+          return {
+            control: this.seating.control(seat),
+            holders: holders.map((o) => o.name),
+            connected: holders.filter((o) => o.connected).length,
+            team: holders.some((o) => o.team),
+          };
+        },
+        { deadlineAt: this.conference.deadlineAt, paused: this.conference.paused },
+      );
+      this.state.observers = this.seating.all.filter((o) => o.role === "observer").length;
+      this.sendPrivateViews();
+    }
+
+    /** Each client's private view and legal actions, sent only when they changed. */
+    private sendPrivateViews(): void {
+      const bySeat = new Map<string, string>();
+      for (const o of this.seating.all) {
+        if (!o.connected || !o.seat) continue;
+        const client = this.clients.getById(o.sessionId);
+        if (!client) continue;
+        let json = bySeat.get(o.seat);
+        if (json === undefined) {
+          const message: PrivateMessage = {
+            seq: this.engine.seq,
+            private: viewFor(this.engine, o.seat).private,
+            legal: legalActions(this.engine, o.seat),
+          };
+          json = JSON.stringify(message);
+          bySeat.set(o.seat, json);
+        }
+        if (this.lastPrivate.get(o.sessionId) === json) continue;
+        this.lastPrivate.set(o.sessionId, json);
+        client.send("private", JSON.parse(json));
+      }
+    }
+
+    private sendWelcome(client: Client): void {
+      const o = this.seating.of(client.sessionId);
+      if (!o) return;
+      const welcome: Welcome = {
+        code: this.game.code,
+        token: o.token,
+        role: o.role,
+        seat: o.seat,
+        name: o.name,
+        pace: this.game.pace,
+        rule: this.engine.rule,
+        scenario: publicScenarioOf(this.engine.scenario, this.engine.phase === "closed"),
+      };
+      client.send("welcome", welcome);
+      client.send("record", { lines: this.record });
+      this.lastPrivate.delete(client.sessionId);
+      this.sendPrivateViews();
+    }
+
+    /** For the HTTP seat list: who holds each seat now. */
+    seatList() {
+      return {
+        chair: { control: this.seating.control(CHAIR), holders: this.seating.holdersOf(CHAIR).map((o) => o.name) },
+        delegations: this.engine.scenario.delegations.map((d) => ({
+          id: d.id,
+          name: d.name,
+          playable: d.playable,
+          present: d.present,
+          control: this.seating.control(d.id),
+          holders: this.seating.holdersOf(d.id).map((o) => o.name),
+          team: this.seating.holdersOf(d.id).some((o) => o.team),
+        })),
+        observers: this.seating.all.filter((o) => o.role === "observer").length,
+        seq: this.engine.seq,
+        phase: this.engine.phase,
+      };
+    }
+  };
+}
+
+/** The public record line of an accepted action: the entry as the public export has it, and its public events. */
+function recordLine(entry: LogEntry, before: State, after: State, events: GameEvent[]): RecordLine {
+  return { entry: redactEntry(entry, before, after), events: events.filter((e) => !e.to).map((e) => e.text) };
+}
+
+export type PlenaryRoomClass = ReturnType<typeof plenaryRoom>;

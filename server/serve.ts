@@ -1,0 +1,54 @@
+import { networkInterfaces } from "node:os";
+import { join } from "node:path";
+import { pino, destination } from "pino";
+import { WebSocket } from "ws";
+import { ROOT, SCENARIO_DIR } from "./cli/io.ts";
+import { useNativeDigest } from "./node/nativeDigest.ts";
+import { createGameServer } from "./app.ts";
+import { GameStore } from "./store/gameStore.ts";
+
+// Colyseus 0.18 checks reconnecting sockets against the global WebSocket, which Node 20 lacks.
+(globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
+
+export interface ServeOptions {
+  port: number;
+  host?: string;
+  db: string;
+  /** Rate limit per client; tests lower it to prove floods are cut off. */
+  rateLimit?: { burst: number; perSecond: number };
+  quiet?: boolean;
+}
+
+export const DEFAULT_DB = join(ROOT, "data", "plenipo.db");
+
+/** Starts the game server; resolves once it listens. */
+export async function serve(o: ServeOptions) {
+  useNativeDigest();
+  const log = pino({ level: o.quiet ? "warn" : (process.env.PLENIPO_LOG_LEVEL ?? "info") }, destination(2));
+  const store = new GameStore(o.db);
+  const server = createGameServer({
+    store,
+    scenariosDir: SCENARIO_DIR,
+    log,
+    publicDir: join(ROOT, "dist", "client"),
+    monitorPassword: process.env.PLENIPO_MONITOR_PASSWORD,
+    rateLimit: o.rateLimit,
+  });
+  const host = o.host ?? "0.0.0.0";
+  await server.listen(o.port, host);
+  const urls = [`http://localhost:${o.port}/`];
+  if (host === "0.0.0.0") {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) if (a.family === "IPv4" && !a.internal) urls.push(`http://${a.address}:${o.port}/`);
+    }
+  }
+  return {
+    urls,
+    store,
+    server,
+    async close() {
+      await server.gracefullyShutdown(false);
+      store.close();
+    },
+  };
+}

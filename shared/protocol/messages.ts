@@ -1,0 +1,89 @@
+import { z } from "zod";
+import { RuleSchema } from "../scenario/schema.ts";
+import type { Legal } from "../engine/legal.ts";
+import type { PublicScenario, View } from "../engine/view.ts";
+import type { LogEntry } from "../log/format.ts";
+
+/**
+ * Every client⇄server message (DESIGN §1 protocol/): zod schemas for what clients send, types for what the
+ * server sends. docs/protocol.md explains the flow with examples.
+ */
+
+export const PaceSchema = z.enum(["instant", "fast", "classroom"]);
+export type Pace = z.infer<typeof PaceSchema>;
+
+export const CODE_PATTERN = /^[A-Z0-9]{6}$/;
+const Code = z.string().trim().toUpperCase().regex(CODE_PATTERN, "a join code is six letters or digits");
+const DelegationRef = z.string().regex(/^[A-Z]{3}$/, "a delegation id such as GHA");
+
+/** POST /api/games */
+export const CreateGameSchema = z.strictObject({
+  scenario: z.string().regex(/^[a-z0-9-]{1,80}$/, "the id of a scenario in scenarios/"),
+  rule: RuleSchema.optional(),
+  seed: z.number().int().min(0).max(2 ** 31).optional(),
+  pace: PaceSchema.default("classroom"),
+  /** "human": the chair seat waits for the teacher; "bot": a bot chairs from the start. */
+  chair: z.enum(["human", "bot"]).default("human"),
+  maxPlayers: z.number().int().min(1).max(500).default(60),
+  /** How long a dropped client keeps its seat (default 120 s). */
+  reconnectSeconds: z.number().int().min(0).max(3600).default(120),
+  /** When a student's window expires, a bot takes the seat (the chair can change this during the game). */
+  botsForAbsent: z.boolean().default(true),
+});
+export type CreateGame = z.infer<typeof CreateGameSchema>;
+
+/** The options of `joinOrCreate("plenary", options)`. */
+export const JoinOptionsSchema = z.strictObject({
+  code: Code,
+  name: z.string().trim().min(1).max(40).optional(),
+  role: z.enum(["delegation", "chair", "observer"]).optional(),
+  seat: DelegationRef.optional(),
+  /** Join a delegation that others may share (a team); false asks for the seat alone. */
+  team: z.boolean().default(false),
+  chairKey: z.string().max(100).optional(),
+  /** The seat token from an earlier join: a reload, or a return after a restart, gets the same seat back. */
+  token: z.string().max(100).optional(),
+});
+export type JoinOptions = z.input<typeof JoinOptionsSchema>;
+
+/** Requests only the chair's clients may send ("chair" request type). */
+export const ChairCommandSchema = z.discriminatedUnion("type", [
+  z.strictObject({ type: z.literal("pause") }),
+  z.strictObject({ type: z.literal("resume") }),
+  z.strictObject({ type: z.literal("extend"), minutes: z.number().min(0.1).max(120) }),
+  /** Hand a seat (a delegation, or the chair itself) to a bot, or back to the people who hold it. */
+  z.strictObject({ type: z.literal("seat"), seat: z.union([DelegationRef, z.literal("chair")]), bot: z.boolean() }),
+  z.strictObject({ type: z.literal("absent_bots"), on: z.boolean() }),
+]);
+export type ChairCommand = z.infer<typeof ChairCommandSchema>;
+
+/** What every request ("act", "chair") resolves to. */
+export type Answer = { ok: true; seq: number } | { ok: false; code: string; message: string };
+
+export type Role = "delegation" | "chair" | "observer";
+
+/** Server → client, once after joining (and after a reconnection). */
+export interface Welcome {
+  code: string;
+  token: string;
+  role: Role;
+  seat: string | null;
+  name: string;
+  pace: Pace;
+  rule: string;
+  scenario: PublicScenario;
+}
+
+/** Server → one client: what only it may see, and what it may do now. */
+export interface PrivateMessage {
+  seq: number;
+  private: View["private"];
+  legal: Legal | null;
+}
+
+/** Server → everyone: the public record, one line per accepted action (redacted as in the public export). */
+export interface RecordLine {
+  entry: LogEntry;
+  /** The public events the action caused, in words ("P1: tie (4 to 4): rejected"). */
+  events: string[];
+}

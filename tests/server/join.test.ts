@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { join, joinError, startServer, until, type TestServer } from "./harness.ts";
+
+let server: TestServer;
+beforeAll(async () => {
+  server = await startServer();
+});
+afterAll(async () => {
+  await server.stop();
+});
+
+describe("creating a game", () => {
+  it("answers a join code a student can type and a private chair key", async () => {
+    const { status, body } = await server.createGame({ scenario: "classroom-quick", rule: "majority", pace: "instant" });
+    expect(status).toBe(201);
+    expect(body.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
+    expect(body.chairKey.length).toBeGreaterThanOrEqual(20);
+    const list = (await server.get("/api/games")).json();
+    expect(list.find((g: { code: string }) => g.code === body.code)).toMatchObject({ scenario: "classroom-quick", rule: "majority", status: "open" });
+    expect(JSON.stringify(list)).not.toContain(body.chairKey);
+  });
+
+  it("refuses an unknown scenario or a bad option with a reason", async () => {
+    expect((await server.createGame({ scenario: "atlantis" })).body.error?.code).toBe("create/unknown-scenario");
+    const bad = await server.createGame({ scenario: "classroom-quick", pace: "glacial" });
+    expect(bad.status).toBe(400);
+    expect(bad.body.error?.message).toContain("pace");
+  });
+});
+
+describe("joining", () => {
+  it("lists the delegations and who holds them before joining", async () => {
+    const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom" });
+    const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "USA" });
+    const seats = (await server.get(`/api/games/${body.code}`)).json().seats;
+    expect(seats.delegations.find((d: { id: string }) => d.id === "USA")).toMatchObject({ holders: ["Ana"], control: "human" });
+    expect(seats.delegations.find((d: { id: string }) => d.id === "GHA")).toMatchObject({ holders: [], control: "bot" });
+    await ana.room.leave();
+  });
+
+  it("with the code as a delegation, alone or in a team; as an observer; the chair with its key", async () => {
+    const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom" });
+    const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "GHA", team: true });
+    expect(ana.welcome()).toMatchObject({ role: "delegation", seat: "GHA", name: "Ana", code: body.code });
+    expect(ana.welcome()?.token.length).toBeGreaterThan(16);
+    expect(ana.welcome()?.scenario.delegations).toHaveLength(8);
+    const ben = await join(server, { code: body.code, name: "Ben", role: "delegation", seat: "GHA", team: true });
+    await until(() => ana.room.state.seats.get("GHA")?.holders.length === 2, 5000, "two holders");
+    expect([...ana.room.state.seats.get("GHA").holders]).toEqual(["Ana", "Ben"]);
+    const eve = await join(server, { code: body.code, name: "Eve", role: "observer" });
+    expect(eve.latest()).toBeUndefined();
+    const chair = await join(server, { code: body.code, name: "Teacher", role: "chair", chairKey: body.chairKey });
+    expect(chair.welcome()?.seat).toBe("chair");
+    await until(() => chair.latest() !== undefined, 5000, "the chair's legal actions");
+    expect(chair.latest()?.legal?.actions.map((l) => l.action.type)).toContain("open_item");
+    for (const p of [ana, ben, eve, chair]) await p.room.leave();
+  });
+
+  it("refuses an unknown code, a taken solo seat, a wrong chair key and a full game, saying why", async () => {
+    expect(await joinError(server, { code: "ZZZZZZ", name: "X", role: "observer" })).toContain("join/unknown-code");
+    const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom", maxPlayers: 2 });
+    const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "USA" });
+    const taken = await joinError(server, { code: body.code, name: "Bo", role: "delegation", seat: "USA", team: true });
+    expect(taken).toContain("join/seat-taken");
+    expect(taken).toContain("Ana");
+    expect(await joinError(server, { code: body.code, name: "Bo", role: "chair", chairKey: "NOT-THE-KEY" })).toContain("join/bad-chair-key");
+    expect(await joinError(server, { code: body.code, name: "Bo", role: "delegation", seat: "FRA" })).toContain("join/unknown-seat");
+    const bo = await join(server, { code: body.code, name: "Bo", role: "observer" });
+    expect(await joinError(server, { code: body.code, name: "Cy", role: "observer" })).toContain("join/game-full");
+    for (const p of [ana, bo]) await p.room.leave();
+  });
+});
+
+describe("acting", () => {
+  it("answers every request with its seq or a code and a sentence, without disconnecting", async () => {
+    const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom", rule: "majority" });
+    const chair = await join(server, { code: body.code, name: "Teacher", role: "chair", chairKey: body.chairKey });
+    const usa = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "USA" });
+    const opened = await chair.act({ type: "open_item", item: "governance" });
+    expect(opened).toMatchObject({ ok: true, seq: expect.any(Number) });
+    expect(await usa.act({ type: "table", target: "P1" })).toMatchObject({ ok: false, code: "table/not-sponsor" });
+    expect(await usa.act({ type: "open_item", item: "security" })).toMatchObject({ ok: false, code: "seat/chair-only" });
+    expect(await usa.act({ type: "fly" })).toMatchObject({ ok: false, code: "action/malformed" });
+    expect(await usa.act("not an object")).toMatchObject({ ok: false, code: "action/malformed" });
+    expect(await usa.act({ type: "deadline", step: "S1" })).toMatchObject({ ok: false, code: "seat/system-only" });
+    const asked = await usa.act({ type: "request_floor" });
+    expect(asked.ok).toBe(true);
+    await until(() => chair.room.state.speakers.includes("USA"), 5000, "USA on the list of speakers");
+    expect(usa.room.connection.isOpen).toBe(true);
+    const observer = await join(server, { code: body.code, name: "Eve", role: "observer" });
+    expect(await observer.act({ type: "request_floor" })).toMatchObject({ ok: false, code: "seat/observer" });
+    for (const p of [chair, usa, observer]) await p.room.leave();
+  });
+});
