@@ -43,7 +43,7 @@ describe("recovery after kill -9", () => {
     const port = await freePort();
     const base = `http://127.0.0.1:${port}`;
     const first = await startProcess(port, db);
-    const created = await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "majority", pace: "instant" }) })).json();
+    const created = await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "majority", pace: "instant" }) })).json() as { code: string; chairKey: string };
     const client = new Client(base);
     const enter = async (options: Record<string, unknown>) => {
       const p = watch(await client.joinOrCreate("plenary", { code: created.code, ...options }));
