@@ -14,6 +14,8 @@ export interface ServeOptions {
   port: number;
   host?: string;
   db: string;
+  /** Where the scenarios players can choose live (default: the repository's scenarios/). */
+  scenariosDir?: string;
   /** Rate limit per client; tests lower it to prove floods are cut off. */
   rateLimit?: { burst: number; perSecond: number };
   quiet?: boolean;
@@ -28,7 +30,7 @@ export async function serve(o: ServeOptions) {
   const store = new GameStore(o.db);
   const server = createGameServer({
     store,
-    scenariosDir: SCENARIO_DIR,
+    scenariosDir: o.scenariosDir ?? SCENARIO_DIR,
     log,
     publicDir: join(ROOT, "dist", "client"),
     monitorPassword: process.env.PLENIPO_MONITOR_PASSWORD,

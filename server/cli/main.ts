@@ -4,7 +4,7 @@ import { replay } from "./commands/replay.ts";
 import { schema } from "./commands/schema.ts";
 import { simulate } from "./commands/simulate.ts";
 import { validate } from "./commands/validate.ts";
-import { CliError, parseInteger, processIo, type Io } from "./io.ts";
+import { CliError, parseInteger, processIo, SCENARIO_DIR, type Io } from "./io.ts";
 import { DEFAULT_DB, serve } from "../serve.ts";
 
 function integer(name: string, min?: number) {
@@ -66,8 +66,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--port <n>", "port", integer("--port", 1), 2567)
     .option("--host <address>", "address to listen on (0.0.0.0: the whole classroom network)", "0.0.0.0")
     .option("--db <file>", "the game store (SQLite)", DEFAULT_DB)
-    .action(async (o: { port: number; host: string; db: string }) => {
-      const running = await serve({ port: o.port, host: o.host, db: o.db });
+    .option("--scenarios <dir>", "the folder of scenarios players choose from", SCENARIO_DIR)
+    .action(async (o: { port: number; host: string; db: string; scenarios: string }) => {
+      const running = await serve({ port: o.port, host: o.host, db: o.db, scenariosDir: o.scenarios });
       io.out(`Plenipo is running. Open ${running.urls[0]}\n`);
       if (running.urls.length > 1) io.out(`Students on this network: ${running.urls.slice(1).join("  ")}\n`);
       if (!process.env.PLENIPO_MONITOR_PASSWORD) io.out("(Set PLENIPO_MONITOR_PASSWORD to enable the Colyseus monitor at /monitor.)\n");

@@ -238,6 +238,9 @@ export function plenaryRoom(deps: RoomDeps) {
       this.engine = after;
       this.lastActionAt = Date.now();
       this.conductor.observe(by, action as Action);
+      this.conference.sync(after);
+      // Private views go out before the record line: a client that has line N has every private update of N.
+      this.syncState();
       const line = recordLine(entry, before, after, result.events);
       this.record.push(line);
       this.broadcast("record", line);
@@ -245,8 +248,6 @@ export function plenaryRoom(deps: RoomDeps) {
         if (!e.to) continue;
         for (const o of this.seating.all) if (o.seat && e.to.includes(o.seat)) this.clients.getById(o.sessionId)?.send("notice", { kind: e.type, text: e.text });
       }
-      this.conference.sync(after);
-      this.syncState();
       this.kickBots();
       return { ok: true, seq: after.seq };
     }
@@ -345,24 +346,22 @@ export function plenaryRoom(deps: RoomDeps) {
 
     /** Each client's private view and legal actions, sent only when they changed. */
     private sendPrivateViews(): void {
-      const bySeat = new Map<string, string>();
+      // Computed once per seat (a team shares it), sent only when its content changed (not merely its seq).
+      const bySeat = new Map<string, { message: PrivateMessage; json: string }>();
       for (const o of this.seating.all) {
         if (!o.connected || !o.seat) continue;
         const client = this.clients.getById(o.sessionId);
         if (!client) continue;
-        let json = bySeat.get(o.seat);
-        if (json === undefined) {
-          const message: PrivateMessage = {
-            seq: this.engine.seq,
-            private: viewFor(this.engine, o.seat).private,
-            legal: legalActions(this.engine, o.seat),
-          };
-          json = JSON.stringify(message);
-          bySeat.set(o.seat, json);
+        let computed = bySeat.get(o.seat);
+        if (computed === undefined) {
+          const view = viewFor(this.engine, o.seat).private;
+          const legal = legalActions(this.engine, o.seat);
+          computed = { message: { seq: this.engine.seq, private: view, legal }, json: JSON.stringify([view, legal]) };
+          bySeat.set(o.seat, computed);
         }
-        if (this.lastPrivate.get(o.sessionId) === json) continue;
-        this.lastPrivate.set(o.sessionId, json);
-        client.send("private", JSON.parse(json));
+        if (this.lastPrivate.get(o.sessionId) === computed.json) continue;
+        this.lastPrivate.set(o.sessionId, computed.json);
+        client.send("private", computed.message);
       }
     }
 

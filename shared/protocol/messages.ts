@@ -74,7 +74,10 @@ export interface Welcome {
   scenario: PublicScenario;
 }
 
-/** Server → one client: what only it may see, and what it may do now. */
+/**
+ * Server → one client: what only it may see, and what it may do now. Sent when it changes, always before the
+ * record line of the action that changed it: after record line N, the last private message is current.
+ */
 export interface PrivateMessage {
   seq: number;
   private: View["private"];

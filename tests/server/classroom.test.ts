@@ -83,8 +83,9 @@ describe("a full classroom game", () => {
       // A student does not click the same refused button again until something has happened.
       const tried = new Set<string>();
       const go = async () => {
-        // Act only on a consistent picture: the buttons (private message) and the room (state) of one seq.
-        if (busy || p.latest()?.seq !== p.room.state.seq) return;
+        // Act only on a consistent picture: the room (state) caught up with the record, so the buttons
+        // (the last private message, sent before each record line) are current.
+        if (busy || !p.latest() || p.recordSeq() !== p.room.state.seq) return;
         const action = next();
         if (!action) return;
         const key = `${p.room.state.seq}:${JSON.stringify(action)}`;

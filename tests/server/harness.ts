@@ -68,6 +68,8 @@ export interface Player {
   privates: PrivateMessage[];
   latest: () => PrivateMessage | undefined;
   records: RecordLine[];
+  /** The seq of the last record line: private messages received so far are current as of it. */
+  recordSeq: () => number;
   notices: { kind: string; text: string }[];
   /** Every message, raw, in order (type and payload), for privacy checks. */
   messages: { type: string; payload: unknown }[];
@@ -106,6 +108,7 @@ export function watch(room: SdkRoom): Player {
     privates,
     latest: () => privates[privates.length - 1],
     records,
+    recordSeq: () => records[records.length - 1]?.entry.seq ?? 0,
     notices,
     messages,
     states,
