@@ -1,6 +1,6 @@
 import { CloseCode, ErrorCode, Room, ServerError, type AuthContext, type Client } from "@colyseus/core";
 import { randomBytes } from "node:crypto";
-import { z } from "zod";
+import * as z from "zod";
 import { defaultBot } from "../../shared/bots/registry.ts";
 import { applyParsed, parseAction } from "../../shared/engine/apply.ts";
 import type { Action, AnyAction } from "../../shared/engine/actions.ts";

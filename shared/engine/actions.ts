@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * The public contract of DESIGN §4: every action a seat may send, as zod schemas. The server parses client

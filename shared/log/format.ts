@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RuleSchema } from "../scenario/schema.ts";
 
 /** DESIGN §5: the .jsonl log. Line 1 is the header; then entries, with checkpoints every 100 and at the end. */

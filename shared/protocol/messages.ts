@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 import { RuleSchema } from "../scenario/schema.ts";
 import type { Legal } from "../engine/legal.ts";
 import type { PublicScenario, View } from "../engine/view.ts";

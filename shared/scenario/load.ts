@@ -1,4 +1,3 @@
-import { z } from "zod";
 import { digest } from "../util/digest.ts";
 import { crossCheck } from "./crossChecks.ts";
 import { resolveScenario } from "./resolve.ts";
@@ -52,9 +51,4 @@ export function loadScenarioText(text: string): LoadResult {
 /** The canonical hash of a resolved scenario: what a log's header and a game's state carry. */
 export function scenarioHash(scenario: Scenario): string {
   return digest(scenario);
-}
-
-/** The JSON Schema of scenario files, for editors and for `plenipo schema`. */
-export function scenarioJsonSchema(): object {
-  return z.toJSONSchema(ScenarioShape, { io: "input", unrepresentable: "any" });
 }

@@ -1,4 +1,4 @@
-import { z } from "zod";
+import * as z from "zod";
 
 /**
  * Red lines, objectives and history checks are data, not code: a small predicate language evaluated over a

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { loadScenario, loadScenarioText, scenarioHash, scenarioJsonSchema } from "../../shared/scenario/load.ts";
+import { loadScenario, loadScenarioText, scenarioHash } from "../../shared/scenario/load.ts";
+import { scenarioJsonSchema } from "../../shared/scenario/jsonSchema.ts";
 
 const dir = new URL("../../scenarios/", import.meta.url);
 const shipped = readdirSync(dir).filter((f) => f.endsWith(".json"));

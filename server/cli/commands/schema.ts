@@ -1,4 +1,4 @@
-import { scenarioJsonSchema } from "../../../shared/scenario/load.ts";
+import { scenarioJsonSchema } from "../../../shared/scenario/jsonSchema.ts";
 import type { Io } from "../io.ts";
 
 /** `plenipo schema`: the JSON Schema of scenario files, generated from the zod schema. */
