@@ -6,6 +6,7 @@ import { ROOT, SCENARIO_DIR } from "./cli/io.ts";
 import { useNativeDigest } from "./node/nativeDigest.ts";
 import { createGameServer } from "./app.ts";
 import { GameStore } from "./store/gameStore.ts";
+import { buildClient } from "../build.ts";
 
 // Colyseus 0.18 checks reconnecting sockets against the global WebSocket, which Node 20 lacks.
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -16,6 +17,8 @@ export interface ServeOptions {
   db: string;
   /** Where the scenarios players can choose live (default: the repository's scenarios/). */
   scenariosDir?: string;
+  /** Build the browser client before serving it (default true; server tests skip it). */
+  build?: boolean;
   /** Rate limit per client; tests lower it to prove floods are cut off. */
   rateLimit?: { burst: number; perSecond: number };
   quiet?: boolean;
@@ -26,6 +29,7 @@ export const DEFAULT_DB = join(ROOT, "data", "plenipo.db");
 /** Starts the game server; resolves once it listens. */
 export async function serve(o: ServeOptions) {
   useNativeDigest();
+  if (o.build !== false) await buildClient({ quiet: true });
   const log = pino({ level: o.quiet ? "warn" : (process.env.PLENIPO_LOG_LEVEL ?? "info") }, destination(2));
   const store = new GameStore(o.db);
   const server = createGameServer({

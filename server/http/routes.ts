@@ -64,6 +64,14 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
     );
   });
 
+  // Before choosing a delegation (solo play), its briefing: the scenario files are public anyway.
+  app.get("/api/scenarios/:id/briefing/:delegation", (req, res) => {
+    const s = scenario(String(req.params.id));
+    const d = s?.scenario.delegations.find((x) => x.id === req.params.delegation && x.playable);
+    if (!s || !d) return fail(res, 404, "scenario/unknown-delegation", "No such playable delegation in this scenario.");
+    res.json({ id: d.id, name: d.name, briefing: d.briefing, objectives: d.objectives.map((o) => ({ text: o.text, bonus: o.bonus })) });
+  });
+
   app.post("/api/games", (req, res) => {
     const parsed = CreateGameSchema.safeParse(req.body ?? {});
     if (!parsed.success) {

@@ -6,6 +6,7 @@ import { applyParsed, parseAction } from "../../shared/engine/apply.ts";
 import type { Action, AnyAction } from "../../shared/engine/actions.ts";
 import type { GameEvent } from "../../shared/engine/context.ts";
 import { legalActions } from "../../shared/engine/legal.ts";
+import { publicOutcome } from "../../shared/engine/outcome.ts";
 import { indexOf } from "../../shared/engine/scenarioIndex.ts";
 import { CHAIR, SYSTEM, type State } from "../../shared/engine/state.ts";
 import { publicScenarioOf, viewFor } from "../../shared/engine/view.ts";
@@ -202,6 +203,10 @@ export function plenaryRoom(deps: RoomDeps) {
       // onCreate may have refused the game (an unknown code) before any of this existed.
       this.conference?.dispose();
       this.timers.clearAll();
+      // Colyseus 0.18 rejects pending reconnections when the server shuts down but leaves their timers armed,
+      // which keeps a stopping process alive for the whole reconnection window.
+      const reserved = (this as unknown as { _reservedSeatTimeouts?: Record<string, ReturnType<typeof setTimeout>> })._reservedSeatTimeouts;
+      for (const t of Object.values(reserved ?? {})) clearTimeout(t);
       log.info({ code: this.game?.code, seq: this.engine?.seq }, "game room closed");
     }
 
@@ -244,6 +249,11 @@ export function plenaryRoom(deps: RoomDeps) {
       const line = recordLine(entry, before, after, result.events);
       this.record.push(line);
       this.broadcast("record", line);
+      if (after.phase === "closed") {
+        // The debrief: scores and the historical record are revealed to everyone.
+        this.broadcast("outcome", publicOutcome(after));
+        this.broadcast("scenario", publicScenarioOf(after.scenario, true));
+      }
       for (const e of result.events) {
         if (!e.to) continue;
         for (const o of this.seating.all) if (o.seat && e.to.includes(o.seat)) this.clients.getById(o.sessionId)?.send("notice", { kind: e.type, text: e.text });
@@ -376,7 +386,9 @@ export function plenaryRoom(deps: RoomDeps) {
         name: o.name,
         pace: this.game.pace,
         rule: this.engine.rule,
+        seed: this.engine.seed,
         scenario: publicScenarioOf(this.engine.scenario, this.engine.phase === "closed"),
+        outcome: this.engine.phase === "closed" ? publicOutcome(this.engine) : null,
       };
       client.send("welcome", welcome);
       client.send("record", { lines: this.record });

@@ -3,7 +3,7 @@ export { createGame, type GameOptions } from "./create.ts";
 export { apply, applyParsed, check, parseAction, type ApplyInput, type ApplyResult } from "./apply.ts";
 export { legalActions, type Legal, type LegalAction, type Refusal } from "./legal.ts";
 export { viewFor, publicScenario, type View, type PublicScenario } from "./view.ts";
-export { outcome, type Outcome, type OutcomeDecision } from "./outcome.ts";
+export { outcome, publicOutcome, type Outcome, type OutcomeDecision, type PublicOutcome } from "./outcome.ts";
 export { hash } from "./hash.ts";
 export { ENGINE_VERSION } from "./version.ts";
 export type { GameEvent } from "./context.ts";

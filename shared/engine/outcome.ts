@@ -127,3 +127,23 @@ export function outcome(state: State): Outcome {
     chairLegitimacy: state.chair.legitimacy / 100,
   };
 }
+
+/**
+ * The outcome everyone may see at the debrief: every delegation's score and what made it, but pledges only
+ * as counts, and without those about secret ballots (judged, and shown, to their two parties only).
+ */
+export type PublicOutcome = Omit<Outcome, "pledges">;
+
+export function publicOutcome(state: State): PublicOutcome {
+  const { pledges, details, ...rest } = outcome(state);
+  const open = pledges.filter((p) => !p.secret);
+  const counted: Record<string, ScoreDetail> = {};
+  for (const [id, d] of Object.entries(details)) {
+    counted[id] = {
+      ...d,
+      pledgesKept: open.filter((p) => p.by === id && p.status === "kept").length,
+      pledgesBroken: open.filter((p) => p.by === id && p.status === "broken").length,
+    };
+  }
+  return { ...rest, details: counted };
+}

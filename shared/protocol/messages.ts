@@ -2,6 +2,7 @@ import * as z from "zod";
 import { RuleSchema } from "../scenario/schema.ts";
 import type { Legal } from "../engine/legal.ts";
 import type { PublicScenario, View } from "../engine/view.ts";
+import type { PublicOutcome } from "../engine/outcome.ts";
 import type { LogEntry } from "../log/format.ts";
 
 /**
@@ -71,7 +72,11 @@ export interface Welcome {
   name: string;
   pace: Pace;
   rule: string;
+  /** The game's seed (public, as in every log header): a client mirrors the game by replaying the record. */
+  seed: number;
   scenario: PublicScenario;
+  /** Once the conference has closed: the outcome everyone may see (also broadcast as "outcome" at the close). */
+  outcome: PublicOutcome | null;
 }
 
 /**
