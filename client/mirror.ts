@@ -1,0 +1,56 @@
+import { applyParsed, createGame, parseAction, type State } from "../shared/engine/index.ts";
+import type { PublicScenario } from "../shared/engine/view.ts";
+import type { Scenario } from "../shared/scenario/schema.ts";
+import type { RecordLine } from "../shared/protocol/messages.ts";
+
+/**
+ * The client's copy of the game: the shared engine, in public mode, replaying the server's public record line
+ * by line. Not an optimistic prediction: every line is an action the server already accepted and logged, so
+ * the copy shows exactly what the server's public view shows — with the engine's own shapes, the same ones
+ * the replay viewer renders.
+ */
+export function scenarioFromPublic(pub: PublicScenario): Scenario {
+  // The rules never read stances, weights, red lines or briefings: neutral values stand in for other seats'.
+  const neutral = Object.fromEntries(pub.dimensions.map((d) => [d.id, 0]));
+  const ones = Object.fromEntries(pub.dimensions.map((d) => [d.id, 1]));
+  return {
+    ...pub,
+    blocs: pub.blocs.map((b) => ({ ...b })),
+    history: pub.history ?? undefined,
+    delegations: pub.delegations.map((d) => ({
+      ...d,
+      proxyTo: d.proxyTo ?? undefined,
+      template: undefined,
+      stance: neutral,
+      weights: ones,
+      redLines: [],
+      objectives: [],
+      briefing: "",
+      personality: { concession: "linear", loyalty: 0.5, procedure: 0.3, talk: 0.5 },
+    })),
+  } as Scenario;
+}
+
+export class PublicMirror {
+  state: State;
+  private applied = 0;
+
+  constructor(scenario: Scenario, rule: "consensus" | "majority", seed: number) {
+    this.state = createGame(scenario, { rule, seed, mode: "public", scenarioHash: "sha256:public-mirror" });
+  }
+
+  /** Applies the lines not applied yet; returns false when a line does not apply (the copy needs a resync). */
+  catchUp(lines: readonly RecordLine[]): boolean {
+    for (let i = this.applied; i < lines.length; i++) {
+      const line = lines[i] as RecordLine;
+      if (line.entry.seq !== this.state.seq + 1) return false;
+      const parsed = parseAction(this.state, line.entry.action);
+      if (!parsed.ok) return false;
+      const r = applyParsed(this.state, line.entry.by, parsed.action);
+      if (!r.ok) return false;
+      this.state = r.state;
+      this.applied = i + 1;
+    }
+    return true;
+  }
+}

@@ -1,0 +1,123 @@
+import { applyParsed, createGame, parseAction, publicOutcome, viewFor, type State } from "../../shared/engine/index.ts";
+import { publicScenarioOf } from "../../shared/engine/view.ts";
+import { isCheckpoint, parseLog, type GameLog, type LogEntry } from "../../shared/log/format.ts";
+import { replay } from "../../shared/log/replay.ts";
+import { loadScenario } from "../../shared/scenario/load.ts";
+import type { Cast } from "../../shared/engine/state.ts";
+import type { RecordLine } from "../../shared/protocol/messages.ts";
+import type { GameModel } from "../model.ts";
+
+export interface Moment {
+  seq: number;
+  label: string;
+}
+
+/**
+ * The replay viewer's engine (DESIGN §10): the shared engine, in the browser, over a log. The whole log is
+ * verified once (checkpoints, or published results for a public export); then any seq can be shown, from
+ * snapshots kept every 50 actions.
+ */
+export class Replayer {
+  readonly total: number;
+  readonly isPublic: boolean;
+  readonly moments: Moment[];
+  private readonly snapshots = new Map<number, State>();
+  private readonly records: RecordLine[] = [];
+  private readonly entries: LogEntry[];
+
+  private constructor(
+    private readonly log: GameLog,
+    private readonly start: State,
+    readonly verification: string,
+  ) {
+    this.entries = log.lines.filter((l): l is LogEntry => !isCheckpoint(l));
+    this.total = this.entries.length;
+    this.isPublic = log.header.public === true;
+    this.snapshots.set(0, start);
+    let state = start;
+    const moments: Moment[] = [];
+    for (const entry of this.entries) {
+      const parsed = parseAction(state, entry.action);
+      if (!parsed.ok) break;
+      const r = applyParsed(state, entry.by, parsed.action);
+      if (!r.ok) break;
+      this.records.push({ entry, events: r.events.filter((e) => !e.to).map((e) => e.text) });
+      for (const e of r.events) if (e.type === "decided" || e.type === "postponed" || e.type === "ballot_closed") moments.push({ seq: entry.seq, label: e.text });
+      state = r.state;
+      if (state.seq % 50 === 0) this.snapshots.set(state.seq, state);
+    }
+    this.moments = moments.filter((m, i) => moments.findIndex((x) => x.seq === m.seq) === i);
+  }
+
+  /** Reads a .jsonl text; refuses a log that does not replay, naming where. */
+  static fromText(text: string): Replayer {
+    const parsed = parseLog(text);
+    if (!parsed.ok) throw new Error(`line ${parsed.line}: ${parsed.message}`);
+    const checked = replay(parsed.log);
+    if (!checked.ok) throw new Error(checked.seq !== null ? `the log diverges at seq ${checked.seq}: ${checked.message}` : checked.message);
+    const loaded = loadScenario(parsed.log.header.scenario);
+    if (!loaded.ok) throw new Error("the embedded scenario is invalid");
+    const h = parsed.log.header;
+    const start = createGame(loaded.scenario, { rule: h.rule, seed: h.seed, mode: h.public ? "public" : "full", scenarioHash: loaded.hash });
+    const verification = checked.public
+      ? `Public export: ${checked.resultsVerified} published results checked against the visible ballots.`
+      : `Full log: ${checked.checkpoints} checkpoints verified.`;
+    return new Replayer(parsed.log, start, verification);
+  }
+
+  /** The last state shown: stepping forward (the Play button, the slider dragged right) continues from it. */
+  private cursor: { seq: number; state: State } | null = null;
+
+  stateAt(seq: number): State {
+    const target = Math.max(0, Math.min(seq, this.total));
+    let from = 0;
+    for (const k of this.snapshots.keys()) if (k <= target && k > from) from = k;
+    let state = this.snapshots.get(from) as State;
+    if (this.cursor && this.cursor.seq <= target && this.cursor.seq > from) {
+      from = this.cursor.seq;
+      state = this.cursor.state;
+    }
+    for (const entry of this.entries.slice(from, target)) {
+      const parsed = parseAction(state, entry.action);
+      if (!parsed.ok) break;
+      const r = applyParsed(state, entry.by, parsed.action);
+      if (!r.ok) break;
+      state = r.state;
+    }
+    this.cursor = { seq: target, state };
+    return state;
+  }
+
+  modelAt(seq: number, reveal: boolean): GameModel {
+    const state = this.stateAt(seq);
+    const revealed: Record<string, Cast[]> = {};
+    if (reveal && !this.isPublic) {
+      for (const b of state.ballots) revealed[b.id] = b.cast;
+      if (state.ballot) revealed[state.ballot.id] = state.ballot.cast;
+    }
+    return {
+      source: "replay",
+      code: "",
+      scenario: publicScenarioOf(state.scenario, state.phase === "closed"),
+      view: viewFor(state, "observer"),
+      me: { seat: null, role: "viewer", name: "" },
+      private: null,
+      legal: null,
+      seats: {},
+      chairSeat: null,
+      clock: null,
+      pace: null,
+      outcome: state.phase === "closed" ? publicOutcome(state) : null,
+      records: this.records.slice(0, state.seq),
+      revealed: reveal && !this.isPublic ? revealed : null,
+    };
+  }
+
+  get title(): string {
+    return (this.log.header.scenario as { title?: string }).title ?? "";
+  }
+
+  get rule(): string {
+    return this.log.header.rule;
+  }
+}

@@ -1,0 +1,32 @@
+import type { Action } from "../../shared/engine/actions.ts";
+import type { Answer, ChairCommand } from "../../shared/protocol/messages.ts";
+import type { GameModel } from "../model.ts";
+
+/** What panels may do: act as this seat, send chair commands. Replays have neither. */
+export interface PanelContext {
+  act?: (action: Action) => Promise<Answer>;
+  chair?: (command: ChairCommand) => Promise<Answer>;
+}
+
+/** A panel renders part of the model; it re-renders only when its own slice of it changed. */
+export interface Panel {
+  readonly el: HTMLElement;
+  update(model: GameModel): void;
+}
+
+/**
+ * Re-renders `render` into `el` only when `key(model)` changed, so a form the user is typing in survives the
+ * many updates a live game sends.
+ */
+export function keyed(el: HTMLElement, key: (m: GameModel) => string, render: (m: GameModel) => void): Panel {
+  let last = "";
+  return {
+    el,
+    update(model) {
+      const k = key(model);
+      if (k === last) return;
+      last = k;
+      render(model);
+    },
+  };
+}
