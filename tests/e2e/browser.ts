@@ -1,0 +1,33 @@
+import { mkdirSync } from "node:fs";
+import { dirname, join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { chromium, type Browser, type Page } from "playwright-core";
+
+/** Debian's Chromium, headless, with the flags this machine's closed network needs (stack.md §13). */
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
+    args: ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-quic", "--use-gl=swiftshader", "--enable-unsafe-swiftshader"],
+  });
+}
+
+const SHOTS = join(dirname(fileURLToPath(import.meta.url)), "screenshots");
+
+/** Saves what the player sees, for people to look at (tests/e2e/screenshots/, ignored by git). */
+export async function shot(page: Page, name: string): Promise<void> {
+  mkdirSync(SHOTS, { recursive: true });
+  await page.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
+/** A fresh page of 1280×800, failing the test on any uncaught error in the page. */
+export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+  const page = await context.newPage();
+  page.on("pageerror", (e) => errors.push(String(e)));
+  return page;
+}
+
+/** The text of the toasts shown so far (the answers to what the player did). */
+export async function toasts(page: Page): Promise<string[]> {
+  return page.locator("#toasts .toast").allTextContents();
+}

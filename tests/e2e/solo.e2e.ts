@@ -1,0 +1,126 @@
+import type { Browser, Locator, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { launch, openPage, shot } from "./browser.ts";
+
+let browser: Browser;
+const errors: string[] = [];
+beforeAll(async () => {
+  browser = await launch();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** Clicks when the button is there; the panels re-render as the room moves, so a miss is not a failure. */
+async function tryClick(target: Locator): Promise<boolean> {
+  try {
+    if (!(await target.count())) return false;
+    await target.first().click({ timeout: 1500 });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+interface Seen {
+  phase: string;
+  seat: string | null;
+  mine: { type: string; seq: number }[];
+  offers: number;
+  ballotOpen: boolean;
+}
+
+const seen = (page: Page): Promise<Seen> =>
+  page.evaluate(() => {
+    const p = (window as unknown as { plenipo?: { session: { model: { view: { phase: string; ballot: unknown }; me: { seat: string | null }; records: { entry: { seq: number; by: string; action: { type: string } } }[]; private: { offers?: { from: string }[] } | null } | null } } }).plenipo;
+    const m = p?.session.model;
+    if (!m) return { phase: "", seat: null, mine: [], offers: 0, ballotOpen: false };
+    return {
+      phase: m.view.phase,
+      seat: m.me.seat,
+      mine: m.records.filter((r) => r.entry.by === m.me.seat).map((r) => ({ type: r.entry.action.type, seq: r.entry.seq })),
+      offers: (m.private?.offers ?? []).filter((o) => o.from === m.me.seat).length,
+      ballotOpen: !!m.view.ballot,
+    };
+  });
+
+describe("solo play against bots", () => {
+  it("goes from the home page to the debrief of a fast classroom-quick game, seconding, voting and making an offer through the page", async () => {
+    const page = await openPage(browser, errors);
+    await page.goto(inject("baseUrl"));
+    await page.locator("#go-solo").waitFor();
+    await shot(page, "01-home");
+
+    await page.locator("#go-solo").click();
+    await page.locator("#pick-GHA").click();
+    // The briefing comes first: Ghana's objectives are on the page before the game starts.
+    await page.locator(".briefing-preview h4", { hasText: "Your private objectives" }).waitFor();
+    await page.locator("input[name=rule][value=majority]").check();
+    await expect(page.locator("input[name=pace][value=fast]").isChecked()).resolves.toBe(true);
+    await shot(page, "02-solo-setup");
+    await page.locator("#start").click();
+
+    await page.locator(".game .hall canvas").waitFor({ timeout: 20_000 });
+    await page.locator(".topbar .chip.me", { hasText: "Ghana" }).waitFor();
+    await shot(page, "03-hall");
+
+    const act = page.locator("#tab-act");
+    let shotVote = false;
+    let offered = false;
+    const until = Date.now() + 170_000;
+    let state = await seen(page);
+    while (state.phase !== "closed" && Date.now() < until) {
+      const did = new Set(state.mine.map((m) => m.type));
+      if (!did.has("vote") && state.ballotOpen && !shotVote) {
+        await shot(page, "04-vote");
+        shotVote = true;
+      }
+      // A vote first (it is open only for a moment), then a second, then the signature.
+      (await tryClick(page.locator(".actions button.vote-yes"))) ||
+        (!did.has("second") && (await tryClick(page.getByRole("button", { name: "Second", exact: true })))) ||
+        (await tryClick(page.getByRole("button", { name: "Sign", exact: true })));
+      if (!offered && did.has("second") && state.phase !== "signing") {
+        // An offer through the inbox: we vote yes on the treaty text if Brazil seconds our amendment.
+        await page.locator("#tab-deals").click();
+        const form = page.locator("form.offer-form");
+        await form.getByLabel("Offer to").selectOption("BRA");
+        await form.getByLabel("We will: what").selectOption("vote-yes");
+        await form.getByLabel("We will: which text").selectOption("P1");
+        await form.getByLabel("If you: what").selectOption("vote-yes");
+        await form.getByLabel("If you: which text").selectOption("P2");
+        if (await tryClick(form.getByRole("button", { name: "Send the offer" }))) {
+          await page.waitForFunction(() => document.querySelectorAll(".deals .offers li").length > 0, null, { timeout: 5000 }).catch(() => undefined);
+          if ((await seen(page)).offers > 0) {
+            offered = true;
+            await shot(page, "05-deals");
+          }
+        }
+        await act.click();
+      }
+      await page.waitForTimeout(100);
+      state = await seen(page);
+    }
+
+    expect(state.phase).toBe("closed");
+    const did = state.mine.map((m) => m.type);
+    expect(did).toContain("second");
+    expect(did).toContain("vote");
+    expect(offered).toBe(true);
+    // At closing the debrief opens by itself: decisions with their rule, signatories, scores, the CSV.
+    await page.locator(".debrief").waitFor();
+    await expect(page.locator("#tab-debrief").getAttribute("aria-selected")).resolves.toBe("true");
+    await page.locator(".debrief", { hasText: "Ghana" }).waitFor();
+    await shot(page, "06-debrief");
+    const download = page.waitForEvent("download");
+    await page.getByRole("button", { name: /CSV/ }).click();
+    const csv = await (await download).createReadStream();
+    const text = await new Promise<string>((resolve) => {
+      let s = "";
+      csv.on("data", (d: Buffer) => (s += d.toString()));
+      csv.on("end", () => resolve(s));
+    });
+    expect(text.split("\n")[0]).toMatch(/delegation/i);
+    expect(text).toContain("GHA");
+    expect(errors).toEqual([]);
+  }, 240_000);
+});
