@@ -1,11 +1,11 @@
 import type { Action } from "../engine/actions.ts";
-import type { Legal } from "../engine/legal.ts";
+import type { Moves } from "../engine/legal.ts";
 import type { View } from "../engine/view.ts";
 import type { Rng } from "../util/rng.ts";
 import type { Bot, Decision } from "./types.ts";
 
-function pick<T extends Action["type"]>(legal: Legal, type: T): Extract<Action, { type: T }> | undefined {
-  return legal.actions.find((l) => l.action.type === type)?.action as Extract<Action, { type: T }> | undefined;
+function pick<T extends Action["type"]>(legal: Moves, type: T): Extract<Action, { type: T }> | undefined {
+  return legal.of(type)[0];
 }
 
 /** Attending delegations that can still sign or decline. */
@@ -22,7 +22,7 @@ function signingDone(view: View): boolean {
  */
 export const chairBot: Bot = {
   id: "bot:chair@1",
-  decide(view: View, legal: Legal, _rng: Rng): Decision | null {
+  decide(view: View, legal: Moves, _rng: Rng): Decision | null {
     const style = view.scenario.chair.style;
     const rule = pick(legal, "rule");
     if (rule) {
@@ -32,8 +32,8 @@ export const chairBot: Bot = {
     const resume = pick(legal, "resume");
     if (resume) return { action: resume, why: "the suspension is over: resume the meeting" };
 
-    const motionVote = legal.actions.find((l) => l.action.type === "call_vote" && view.motions.some((m) => m.id === (l.action as { target: string }).target));
-    if (motionVote) return { action: motionVote.action, why: "a procedural motion takes precedence: put it to the vote" };
+    const motionVote = legal.of("call_vote").find((a) => view.motions.some((m) => m.id === a.target));
+    if (motionVote) return { action: motionVote, why: "a procedural motion takes precedence: put it to the vote" };
 
     const ballot = view.ballot;
     if (ballot) {
@@ -63,7 +63,7 @@ export const chairBot: Bot = {
   },
 };
 
-function takeQuestions(view: View, legal: Legal, style: string): Decision | null {
+function takeQuestions(view: View, legal: Moves, style: string): Decision | null {
   const call = view.consensus;
   if (call) {
     const objectors = Object.keys(view.targets[call.target]?.objections ?? {});
@@ -73,8 +73,8 @@ function takeQuestions(view: View, legal: Legal, style: string): Decision | null
     if (style === "temperature") {
       const temp = view.temperature;
       if (!temp || temp.target !== call.target) {
-        const take = legal.actions.find((l) => l.action.type === "take_temperature" && l.action.target === call.target);
-        if (take && view.lastTemperature?.target !== call.target) return { action: take.action, why: `${objectors.join(", ")} object: take the feel of the room on ${call.target}` };
+        const take = legal.of("take_temperature").find((a) => a.target === call.target);
+        if (take && view.lastTemperature?.target !== call.target) return { action: take, why: `${objectors.join(", ")} object: take the feel of the room on ${call.target}` };
       } else {
         const values = Object.values(temp.placards);
         const yes = values.filter((p) => p === "for").length;

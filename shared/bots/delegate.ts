@@ -1,8 +1,8 @@
-import type { Action, ActionType } from "../engine/actions.ts";
+import type { Action } from "../engine/actions.ts";
 import { describe, holds } from "../engine/world.ts";
 import { isSupported } from "../engine/rules/order.ts";
 import type { Predicate } from "../scenario/predicate.ts";
-import type { LegalAction, Legal } from "../engine/legal.ts";
+import type { Moves } from "../engine/legal.ts";
 import type { Rng } from "../util/rng.ts";
 import { Outlook, fmt, sign } from "./outlook.ts";
 import { itemStatement, openingStatement } from "./speech.ts";
@@ -18,12 +18,6 @@ function sponsorsOf(o: Outlook, target: string): string[] {
   return (p?.id === target ? p.sponsors : p?.amendments.find((a) => a.id === target)?.sponsors) ?? [];
 }
 
-function find<T extends ActionType>(legal: Legal, type: T, where: (a: Extract<Action, { type: T }>) => boolean = () => true): Extract<Action, { type: T }> | undefined {
-  for (const l of legal.actions as LegalAction[]) {
-    if (l.action.type === type && where(l.action as Extract<Action, { type: T }>)) return l.action as Extract<Action, { type: T }>;
-  }
-  return undefined;
-}
 
 /**
  * Whether to ask for the floor on this look. Each look is a fresh draw from the bot's own stream, so a
@@ -42,16 +36,16 @@ function wantsToSpeak(o: Outlook, rng: Rng): boolean {
 export const delegateBot: Bot = {
   id: "bot:delegate@1",
   decide(view, legal, rng: Rng): Decision | null {
-    if (!view.private || legal.actions.length === 0) return null;
+    if (!view.private) return null;
     const o = new Outlook(view);
     return vote(o, legal, rng) ?? speech(o, legal, rng) ?? signing(o, legal) ?? placard(o, legal) ?? debate(o, legal, rng) ?? null;
   },
 };
 
-function vote(o: Outlook, legal: Legal, rng: Rng): Decision | null {
+function vote(o: Outlook, legal: Moves, rng: Rng): Decision | null {
   const b = o.view.ballot;
   if (!b) return null;
-  const options = legal.actions.filter((l) => l.action.type === "vote").map((l) => l.action as Extract<Action, { type: "vote" }>);
+  const options = legal.of("vote");
   if (options.length === 0) return null;
   const principal = options[0]?.for;
   const { choice, why } = b.question === "substantive" ? substantiveChoice(o, b.target, rng) : proceduralChoice(o, b.question, b.target);
@@ -93,13 +87,13 @@ function proceduralChoice(o: Outlook, question: string, id: string): { choice: "
   return { choice: motion?.kind === "close_debate" ? "abstain" : "no", why: `${motion?.kind === "close_debate" ? "abstain on" : "no to"} motion ${id}: we prefer to keep talking` };
 }
 
-function speech(o: Outlook, legal: Legal, rng: Rng): Decision | null {
-  const speak = find(legal, "speak");
+function speech(o: Outlook, legal: Moves, rng: Rng): Decision | null {
+  const speak = legal.of("speak")[0];
   if (speak) {
     const text = o.view.phase === "opening" || o.view.item === null ? openingStatement(o) : itemStatement(o, o.view.item);
     return { action: { type: "speak", text }, why: "we have the floor: state our position" };
   }
-  const ask = find(legal, "request_floor");
+  const ask = legal.of("request_floor")[0];
   const where = o.view.item ?? o.view.phase;
   if (ask && !o.view.floor.spoken.includes(o.me.id) && (o.view.phase === "opening" || o.view.phase === "debate") && wantsToSpeak(o, rng)) {
     return { action: ask, why: `talkative delegation (talk ${fmt(o.me.personality.talk)}): ask to speak on ${where}` };
@@ -107,9 +101,9 @@ function speech(o: Outlook, legal: Legal, rng: Rng): Decision | null {
   return null;
 }
 
-function signing(o: Outlook, legal: Legal): Decision | null {
-  const canSign = find(legal, "sign");
-  const canDecline = find(legal, "decline_to_sign");
+function signing(o: Outlook, legal: Moves): Decision | null {
+  const canSign = legal.of("sign")[0];
+  const canDecline = legal.of("decline_to_sign")[0];
   if (!canSign && !canDecline) return null;
   const now = o.adoptedNow();
   const final = o.world(now);
@@ -139,58 +133,52 @@ function contribution(o: Outlook, id: string): number {
   return o.utility(o.world(now)) - o.utility(o.world(without));
 }
 
-function placard(o: Outlook, legal: Legal): Decision | null {
+function placard(o: Outlook, legal: Moves): Decision | null {
   const t = o.view.temperature;
   if (!t) return null;
   const a = o.assess(t.target);
   const position = a.crosses.length > 0 || a.delta < 0 ? "against" : "for";
-  const action = find(legal, "placard", (p) => p.position === position);
+  const action = legal.of("placard").find((p) => p.position === position);
   return action ? { action, why: `placard ${position}: ${a.because}` } : null;
 }
 
-function debate(o: Outlook, legal: Legal, rng: Rng): Decision | null {
+function debate(o: Outlook, legal: Moves, rng: Rng): Decision | null {
   const me = o.me.id;
   const v = o.view;
   // Withdraw objections that no longer hold (an amendment changed the text), before anything new.
   for (const [target, t] of Object.entries(v.targets)) {
     if (t.objections[me] === undefined) continue;
     const a = o.assess(target);
-    const action = find(legal, "withdraw_objection", (x) => x.target === target);
+    const action = legal.of("withdraw_objection").find((x) => x.target === target);
     if (action && a.crosses.length === 0 && a.delta >= 0) return { action, why: `withdraw our objection: ${a.because}` };
   }
-  for (const l of legal.actions) {
-    const action = l.action;
-    if (action.type === "table") {
-      const a = o.assess(action.target);
-      if (a.delta > 0 && a.crosses.length === 0) return { action, why: `table our proposal: ${a.because}` };
-    }
-    if (action.type === "move_amendment") {
-      const a = o.assess(action.amendment);
-      if (a.delta > 0 && a.crosses.length === 0) return { action, why: `move our amendment: ${a.because}` };
-    }
+  for (const action of legal.of("table")) {
+    const a = o.assess(action.target);
+    if (a.delta > 0 && a.crosses.length === 0) return { action, why: `table our proposal: ${a.because}` };
+  }
+  for (const action of legal.of("move_amendment")) {
+    const a = o.assess(action.amendment);
+    if (a.delta > 0 && a.crosses.length === 0) return { action, why: `move our amendment: ${a.because}` };
   }
   // Objections and seconds: everything that qualifies, then one of them at random (who speaks up first in
   // a room is not decided by alphabetical order).
   const options: Decision[] = [];
   const limit = o.tolerance() * (0.75 + 0.5 * rng.next());
-  for (const l of legal.actions) {
-    const action = l.action;
-    if (action.type === "object") {
-      const a = o.assess(action.target);
-      if (a.crosses.length > 0) options.push({ action: { ...action, reason: a.because }, why: `object: ${a.because}` });
-      else if (a.delta < -limit) options.push({ action: { ...action, reason: a.because }, why: `object: ${a.because}, beyond the −${fmt(limit)} we accept now` });
-    }
-    if (action.type === "second" && !isSupported(v.targets[action.target], sponsorsOf(o, action.target))) {
-      const a = o.assess(action.target);
-      if (a.delta > WORTH_SECONDING && a.crosses.length === 0) options.push({ action, why: `second: ${a.because}` });
-    }
+  for (const action of legal.of("second")) {
+    if (isSupported(v.targets[action.target], sponsorsOf(o, action.target))) continue;
+    const a = o.assess(action.target);
+    if (a.delta > WORTH_SECONDING && a.crosses.length === 0) options.push({ action, why: `second: ${a.because}` });
+  }
+  for (const action of legal.of("object")) {
+    const a = o.assess(action.target);
+    if (a.crosses.length > 0) options.push({ action: { ...action, reason: a.because }, why: `object: ${a.because}` });
+    else if (a.delta < -limit) options.push({ action: { ...action, reason: a.because }, why: `object: ${a.because}, beyond the −${fmt(limit)} we accept now` });
   }
   if (options.length > 0) return rng.pick(options);
   // A text we want, blocked by someone else's objection: delegations with an appetite for procedure ask for a vote.
   if (v.rule === "consensus" && o.me.personality.procedure >= 0.6) {
-    for (const l of legal.actions) {
-      const action = l.action;
-      if (action.type !== "request_vote" || action.method !== (o.me.personality.procedure >= 0.85 ? "roll_call" : "show_of_hands")) continue;
+    for (const action of legal.of("request_vote")) {
+      if (action.method !== (o.me.personality.procedure >= 0.85 ? "roll_call" : "show_of_hands")) continue;
       const t = v.targets[action.target];
       const blockers = Object.keys(t?.objections ?? {}).filter((d) => d !== me);
       if (blockers.length === 0 || t?.voteRequested) continue;

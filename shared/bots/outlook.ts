@@ -28,6 +28,9 @@ function fmt(x: number): string {
   return (Math.round(x * 100) / 100).toString();
 }
 
+type Facts = Pick<World, "byConsensus" | "votedItems" | "signed"> & { adoptedIds: Set<string> };
+const factsCache = new WeakMap<object, { ballots: unknown; signatures: unknown; facts: Facts }>();
+
 export class Outlook {
   readonly me: NonNullable<View["private"]>["delegation"];
   private readonly penalty: number;
@@ -35,7 +38,7 @@ export class Outlook {
   private readonly assessed = new Map<string, Assessment>();
   private readonly baselines = new Map<string, { world: World; utility: number }>();
   private adopted: Map<string, Record<string, number>> | undefined;
-  private facts: Pick<World, "byConsensus" | "votedItems" | "signed"> & { adoptedIds: Set<string> } | undefined;
+  private facts: Facts | undefined;
 
   constructor(readonly view: View) {
     const mine = view.private;
@@ -68,6 +71,10 @@ export class Outlook {
   private worldFacts() {
     if (this.facts) return this.facts;
     const v = this.view;
+    // Every seat looking at the same state reads the same facts: shared while targets, ballots and
+    // signatures are the same objects.
+    const shared = factsCache.get(v.targets);
+    if (shared && shared.ballots === v.ballots && shared.signatures === v.signatures) return (this.facts = shared.facts);
     const adoptedIds = new Set<string>();
     const byConsensus = new Set<string>();
     for (const [id, t] of Object.entries(v.targets)) {
@@ -83,6 +90,7 @@ export class Outlook {
     }
     const signed = new Set(Object.entries(v.signatures).filter(([, s]) => s.signed).map(([id]) => id));
     this.facts = { adoptedIds, byConsensus, votedItems, signed };
+    factsCache.set(v.targets, { ballots: v.ballots, signatures: v.signatures, facts: this.facts });
     return this.facts;
   }
 

@@ -1,5 +1,5 @@
 import type { Action } from "../engine/actions.ts";
-import type { Legal } from "../engine/legal.ts";
+import type { Moves } from "../engine/legal.ts";
 import type { View } from "../engine/view.ts";
 import type { Rng } from "../util/rng.ts";
 
@@ -10,11 +10,11 @@ export interface Decision {
 }
 
 /**
- * DESIGN §8: a bot sees only its seat's view, chooses among the legal actions, draws only from its own
+ * DESIGN §8: a bot sees only its seat's view, chooses among the legal actions (asked for by type), draws only from its own
  * stream, and may pass (null). It never reads the scenario's history or anyone else's private data.
  */
 export interface Bot {
   /** Recorded in the log header, e.g. "bot:delegate@1". */
   readonly id: string;
-  decide(view: View, legal: Legal, rng: Rng): Decision | null;
+  decide(view: View, moves: Moves, rng: Rng): Decision | null;
 }

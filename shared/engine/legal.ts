@@ -73,3 +73,39 @@ export function legalActions(state: State, by: Seat, options: LegalOptions = {})
   }
   return { actions, refused };
 }
+
+/**
+ * A seat's legal actions one type at a time, computed on demand. Bots read only the few types they are
+ * considering (a voter in a ballot asks for "vote" and nothing else); in a 193-seat plenary, enumerating
+ * every type for every look was most of a simulation's time. Same checks as legalActions.
+ */
+export interface Moves {
+  of<T extends ActionType>(type: T): Extract<Action, { type: T }>[];
+}
+
+export function movesFor(state: State, by: Seat): Moves {
+  const q = query(state);
+  const kind = seatKind(by);
+  const known = kind !== "delegation" || q.ix.delegation.has(by);
+  const memo = new Map<ActionType, Action[]>();
+  return {
+    of<T extends ActionType>(type: T): Extract<Action, { type: T }>[] {
+      let list = memo.get(type);
+      if (!list) {
+        list = [];
+        const spec = SPECS[type] as Spec<ActionType>;
+        if (known && spec.seat === kind && gateCode(q, spec, type, by) === null) {
+          const checkOne = spec.template ?? spec.check;
+          for (const candidate of spec.candidates(q, by)) if (!checkOne(q, candidate as never, by)) list.push(candidate as Action);
+        }
+        memo.set(type, list);
+      }
+      return list as Extract<Action, { type: T }>[];
+    },
+  };
+}
+
+/** The same interface over a list already computed (the server's, the tests'). */
+export function movesOf(legal: Legal): Moves {
+  return { of: <T extends ActionType>(type: T) => legal.actions.filter((l) => l.action.type === type).map((l) => l.action) as Extract<Action, { type: T }>[] };
+}

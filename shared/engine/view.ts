@@ -169,8 +169,11 @@ function privateView(s: State, id: string): PrivateView | null {
     if (mine) ballots[b.id] = mine;
   }
   if (s.ballot) {
-    const mine = castBy(s.ballot, s.ballot.proxies).get(id);
-    if (mine) ballots[s.ballot.id] = mine;
+    // The open ballot is a new object after every vote: a scan for this seat, not an index of everyone's.
+    const proxies = s.ballot.proxies;
+    const mine: MyBallots = [];
+    for (const { voter, choice } of s.ballot.cast) if (voter === id || proxies[voter] === id) mine.push({ for: voter, choice });
+    if (mine.length) ballots[s.ballot.id] = mine;
   }
   return {
     delegation: d,

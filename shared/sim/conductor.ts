@@ -1,7 +1,7 @@
 import { botRng } from "../bots/registry.ts";
 import type { Bot, Decision } from "../bots/types.ts";
 import type { Action } from "../engine/actions.ts";
-import { legalActions } from "../engine/legal.ts";
+import { movesFor } from "../engine/legal.ts";
 import { CHAIR, SYSTEM, type Seat, type State } from "../engine/state.ts";
 import { viewFor } from "../engine/view.ts";
 
@@ -50,9 +50,7 @@ export class Conductor {
   ask(state: State, seat: Seat): Decision | null {
     const bot = this.botFor(seat);
     if (!bot) return null;
-    const legal = legalActions(state, seat, { reasons: false });
-    if (legal.actions.length === 0) return null;
-    return bot.decide(viewFor(state, seat), legal, botRng(this.seed, seat, state.seq));
+    return bot.decide(viewFor(state, seat), movesFor(state, seat), botRng(this.seed, seat, state.seq));
   }
 
   /**

@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { delegateBot } from "../../shared/bots/delegate.ts";
 import { botRng } from "../../shared/bots/registry.ts";
-import { legalActions, viewFor, outcome } from "../../shared/engine/index.ts";
+import { viewFor, outcome } from "../../shared/engine/index.ts";
+import { movesFor } from "../../shared/engine/legal.ts";
 import { isCheckpoint, type LogEntry } from "../../shared/log/format.ts";
 import { runGame } from "../../shared/sim/runGame.ts";
 import { Table, fixtureScenario } from "../fixtures/build.ts";
@@ -46,7 +47,7 @@ describe("a delegation bot decides from its own seat's view", () => {
   it("votes by its stance: the sponsor for its proposal, the red-line holder against", () => {
     const t = new Table(classroom, { rule: "majority" });
     t.do("chair", { type: "open_item", item: "security" }).do("IND", { type: "table", target: "P2" }).do("RUS", { type: "second", target: "P2" }).do("chair", { type: "call_vote", target: "P2" });
-    const decide = (id: string) => delegateBot.decide(viewFor(t.state, id), legalActions(t.state, id), botRng(1, id, t.state.seq));
+    const decide = (id: string) => delegateBot.decide(viewFor(t.state, id), movesFor(t.state, id), botRng(1, id, t.state.seq));
     expect(decide("IND")?.action).toMatchObject({ type: "vote", choice: "yes" });
     const us = decide("USA");
     expect(us?.action).toMatchObject({ type: "vote", choice: "no" });
