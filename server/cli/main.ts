@@ -46,6 +46,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--out <path>", "write the log (a directory with --games)")
     .option("--json", "print JSON", false)
     .option("--transcript", "print every action and the bot's reason on stderr", false)
+    .option("--verify", "with --games: replay every game's log and check it reaches the same final hash", false)
     .action((scenario: string, o) => {
       code = simulate(scenario, o, io);
     });

@@ -26,7 +26,7 @@ export function formatGame(s: GameSummary, scenario: Scenario): string {
 }
 
 export function formatAggregate(a: Aggregate, scenario: Scenario, rule: string, seeds: [number, number]): string {
-  const lines = [`${scenario.title}`, `${a.games} games (seeds ${seeds[0]}–${seeds[1]}), ${rule}, ${a.closed} closed`, "", "Adoption rate"];
+  const lines = [`${scenario.title}`, `${a.games} games (seeds ${seeds[0]}–${seeds[1]}), ${rule}, ${a.closed} closed${a.replayed !== undefined ? `, ${a.replayed} replayed to their hash` : ""}`, "", "Adoption rate"];
   for (const [t, r] of Object.entries(a.adoptionRate)) lines.push(`  ${t.padEnd(6)} ${(r * 100).toFixed(0).padStart(3)}%`);
   lines.push("", "Mean outcome");
   for (const dim of scenario.dimensions) lines.push(`  ${dim.id.padEnd(5)} ${signed(dim.statusQuo)} → ${signed(a.meanOutcome[dim.id] ?? 0)}`);

@@ -17,11 +17,12 @@ function signingDone(view: View): boolean {
  * The chair bot (DESIGN §8): runs any scenario from opening to closing. It acts when the room is quiet (the
  * simulator asks it after the delegations; the server after a pause), gives the floor in turn, takes the
  * questions in the order the rules set, and lets the clock decide what nobody settles. Its style comes from
- * the scenario: "consensus" never overrules; "temperature" sounds the room and, with a clear majority of
- * placards, declares adoption over the objections (as at WCIT-12); "procedural" calls votes when asked.
+ * the scenario: "consensus" sends a blocked text to informal consultations and never overrules;
+ * "temperature" sounds the room and, with a clear majority of placards, declares adoption over the
+ * objections (as at WCIT-12); "procedural" calls votes when asked.
  */
 export const chairBot: Bot = {
-  id: "bot:chair@1",
+  id: "bot:chair@2",
   decide(view: View, legal: Moves, _rng: Rng): Decision | null {
     const style = view.scenario.chair.style;
     const rule = pick(legal, "rule");
@@ -30,7 +31,7 @@ export const chairBot: Bot = {
       return { action: { type: "rule", point: rule.point, decision: "upheld" }, why: `rule at once on ${rule.point}: the chair takes note of ${point?.by ?? "the delegation"}'s point` };
     }
     const resume = pick(legal, "resume");
-    if (resume) return { action: resume, why: "the suspension is over: resume the meeting" };
+    if (resume) return { action: resume, why: "the consultations have gone quiet: resume the meeting" };
 
     const motionVote = legal.of("call_vote").find((a) => view.motions.some((m) => m.id === a.target));
     if (motionVote) return { action: motionVote, why: "a procedural motion takes precedence: put it to the vote" };
@@ -79,16 +80,23 @@ function takeQuestions(view: View, legal: Moves, style: string): Decision | null
         const values = Object.values(temp.placards);
         const yes = values.filter((p) => p === "for").length;
         const no = values.filter((p) => p === "against").length;
-        if (yes >= 2 * no && yes > 0) {
+        // A clear majority of placards — three to two — is the WCIT chair's reading of the room.
+        if (yes * 2 >= no * 3 && yes > 0) {
           return {
             action: { type: "declare_consensus", target: call.target, overrule: true },
-            why: `placards ${yes} for, ${no} against: the majority is with ${call.target}, adopt it over ${objectors.join(", ")}'s objection`,
+            why: `placards ${yes} for, ${no} against, a clear majority with ${call.target}, adopt it over ${objectors.join(", ")}'s objection`,
           };
         }
         return null;
       }
     }
-    // Consensus style: wait for objections to be withdrawn; the clock ends the call otherwise.
+    // Consensus style: send the text to informal consultations once (a suspension, in which delegations
+    // trade pledges into a package), then wait for objections to be withdrawn; the clock ends the call
+    // otherwise. The chair never overrules.
+    if (style === "consensus" && !call.consulted) {
+      const suspend = pick(legal, "suspend");
+      if (suspend) return { action: suspend, why: `${objectors.join(", ")} object to ${call.target}: suspend for informal consultations on a package` };
+    }
     return null;
   }
   if (view.concluded) {

@@ -4,7 +4,9 @@ import { isSupported } from "../engine/rules/order.ts";
 import type { Predicate } from "../scenario/predicate.ts";
 import type { Moves } from "../engine/legal.ts";
 import type { Rng } from "../util/rng.ts";
-import { Outlook, fmt, sign } from "./outlook.ts";
+import { delegationOf, leaderOf, leaderSignal, LEADER_PULL } from "./bloc.ts";
+import { answerOffers, keepPledges, makeOffer, pledgedNoObjection, pledgedVote } from "./deals.ts";
+import { Outlook, fmt, sign, type Assessment } from "./outlook.ts";
 import { itemStatement, openingStatement } from "./speech.ts";
 import type { Bot, Decision } from "./types.ts";
 
@@ -22,25 +24,69 @@ function sponsorsOf(o: Outlook, target: string): string[] {
 /**
  * Whether to ask for the floor on this look. Each look is a fresh draw from the bot's own stream, so a
  * talkative delegation asks sooner and more often; one that has spoken on the item does not ask again.
+ * The chance of asking on one look grows with the square of `talk`.
  */
 function wantsToSpeak(o: Outlook, rng: Rng): boolean {
-  return rng.next() < 0.5 * o.me.personality.talk;
+  // Squared, so the quiet majority of a 193-seat plenary mostly listens while the talkative ask at once.
+  const talk = o.me.personality.talk;
+  return rng.next() < 0.5 * talk * talk;
 }
 
 /**
- * The first delegation bot (DESIGN §8): decides from its stance, weights, red lines and concession curve.
- * It votes, speaks, tables and seconds what helps it, moves its amendments, objects to what crosses a red
- * line or costs more than it will swallow, raises placards, asks for a vote when a text it wants is
- * blocked, and signs or declines. Every choice carries a reason traced to its numbers.
+ * The delegation bot (DESIGN §8), second version. It decides from its stance, weights, red lines and
+ * concession curve, and now also from its bloc: it follows what its leader does in public, as far as its
+ * loyalty goes and its own numbers allow (defecting when they say so), and signs on to its leader's texts.
+ * It negotiates: answers offers by their worth to it, offers its support to those who block a text it wants,
+ * keeps the pledges it accepted and remembers who broke one. Every choice carries a reason traced to its
+ * numbers.
  */
 export const delegateBot: Bot = {
-  id: "bot:delegate@1",
+  id: "bot:delegate@2",
   decide(view, legal, rng: Rng): Decision | null {
     if (!view.private) return null;
     const o = new Outlook(view);
-    return vote(o, legal, rng) ?? speech(o, legal, rng) ?? signing(o, legal) ?? placard(o, legal) ?? debate(o, legal, rng) ?? null;
+    return (
+      vote(o, legal, rng) ??
+      keepPledges(o, legal) ??
+      speech(o, legal, rng) ??
+      signing(o, legal) ??
+      placard(o, legal) ??
+      answerOffers(o, legal) ??
+      debate(o, legal, rng) ??
+      makeOffer(o, legal) ??
+      requestVote(o, legal) ??
+      null
+    );
   },
 };
+
+/**
+ * Our judgement of a text: our own gain, plus the pull of our bloc leader's public position weighted by our
+ * loyalty. Red lines are never traded for loyalty.
+ */
+interface Judgement extends Assessment {
+  own: number;
+}
+
+function judge(o: Outlook, target: string): Judgement {
+  const a = o.assess(target);
+  const leader = leaderOf(o.view, o.me.id, o.me.template);
+  const loyalty = o.me.personality.loyalty;
+  if (!leader || loyalty === 0) return { target, own: a.delta, delta: a.delta, crosses: a.crosses, get because() { return a.because; } };
+  const signal = leaderSignal(o.view, leader.id, target);
+  const pull = signal.sign * loyalty * LEADER_PULL;
+  const delta = a.delta + pull;
+  const note = signal.sign === 0 ? "" : `; ${signal.how} (loyalty ${fmt(loyalty)}: ${sign(pull)})`;
+  return {
+    target,
+    own: a.delta,
+    delta,
+    crosses: a.crosses,
+    get because() {
+      return `${a.because}${note}`;
+    },
+  };
+}
 
 function vote(o: Outlook, legal: Moves, rng: Rng): Decision | null {
   const b = o.view.ballot;
@@ -54,8 +100,10 @@ function vote(o: Outlook, legal: Moves, rng: Rng): Decision | null {
 }
 
 function substantiveChoice(o: Outlook, target: string, rng: Rng): { choice: "yes" | "no" | "abstain"; why: string } {
-  const a = o.assess(target);
-  if (a.crosses.length > 0) return { choice: "no", why: `no: ${a.because}` };
+  const a = judge(o, target);
+  const pledged = pledgedVote(o, target);
+  if (pledged && (a.crosses.length === 0 || pledged === "no")) return { choice: pledged, why: `${pledged}: as we pledged (${a.because})` };
+  if (a.crosses.length > 0) return { choice: "no", why: `no: ${a.because}${pledged ? `; we break our pledge to vote ${pledged}: a red line comes first` : ""}` };
   // How small a stake counts as indifference varies a little from one vote to the next (instructions from
   // capital, the mood in the room): between half and four times the base band.
   const band = INDIFFERENT * (0.5 + 3.5 * rng.next());
@@ -67,10 +115,11 @@ function substantiveChoice(o: Outlook, target: string, rng: Rng): { choice: "yes
 function proceduralChoice(o: Outlook, question: string, id: string): { choice: "yes" | "no" | "abstain"; why: string } {
   if (question === "request_vote") {
     const target = o.view.voteRequests.find((r) => r.id === id)?.target ?? "";
-    const a = o.assess(target);
+    const a = judge(o, target);
     if (a.crosses.length > 0 || a.delta < -INDIFFERENT) return { choice: "no", why: `no to a vote on ${target}: consensus protects us (${a.because})` };
-    // The consensus norm: a delegation with little appetite for procedure needs a large gain to break it.
-    const bar = 0.05 + 0.15 * (1 - o.me.personality.procedure);
+    // The consensus norm: a delegation with little appetite for procedure needs a large gain to break it;
+    // one with a taste for procedure sides with a vote whenever the text helps it.
+    const bar = 0.02 + 0.15 * (1 - o.me.personality.procedure) ** 2;
     if (a.delta > bar) return { choice: "yes", why: `yes to a vote on ${target}: worth ${sign(a.delta)} to us, above our bar of ${fmt(bar)} for breaking consensus` };
     return { choice: "abstain", why: `abstain on a vote on ${target}: ${sign(a.delta)} is not worth breaking consensus (bar ${fmt(bar)})` };
   }
@@ -136,7 +185,7 @@ function contribution(o: Outlook, id: string): number {
 function placard(o: Outlook, legal: Moves): Decision | null {
   const t = o.view.temperature;
   if (!t) return null;
-  const a = o.assess(t.target);
+  const a = judge(o, t.target);
   const position = a.crosses.length > 0 || a.delta < 0 ? "against" : "for";
   const action = legal.of("placard").find((p) => p.position === position);
   return action ? { action, why: `placard ${position}: ${a.because}` } : null;
@@ -146,11 +195,9 @@ function debate(o: Outlook, legal: Moves, rng: Rng): Decision | null {
   const me = o.me.id;
   const v = o.view;
   // Withdraw objections that no longer hold (an amendment changed the text), before anything new.
-  for (const [target, t] of Object.entries(v.targets)) {
-    if (t.objections[me] === undefined) continue;
-    const a = o.assess(target);
-    const action = legal.of("withdraw_objection").find((x) => x.target === target);
-    if (action && a.crosses.length === 0 && a.delta >= 0) return { action, why: `withdraw our objection: ${a.because}` };
+  for (const action of legal.of("withdraw_objection")) {
+    const a = judge(o, action.target);
+    if (a.crosses.length === 0 && a.delta >= 0) return { action, why: `withdraw our objection: ${a.because}` };
   }
   for (const action of legal.of("table")) {
     const a = o.assess(action.target);
@@ -160,32 +207,57 @@ function debate(o: Outlook, legal: Moves, rng: Rng): Decision | null {
     const a = o.assess(action.amendment);
     if (a.delta > 0 && a.crosses.length === 0) return { action, why: `move our amendment: ${a.because}` };
   }
-  // Objections and seconds: everything that qualifies, then one of them at random (who speaks up first in
-  // a room is not decided by alphabetical order).
+  // Objections, seconds and sign-ons: everything that qualifies, then one of them at random (who speaks up
+  // first in a room is not decided by alphabetical order).
   const options: Decision[] = [];
   const limit = o.tolerance() * (0.75 + 0.5 * rng.next());
   for (const action of legal.of("second")) {
     if (isSupported(v.targets[action.target], sponsorsOf(o, action.target))) continue;
-    const a = o.assess(action.target);
+    const a = judge(o, action.target);
     if (a.delta > WORTH_SECONDING && a.crosses.length === 0) options.push({ action, why: `second: ${a.because}` });
   }
+  // Blocs as sign-on coalitions: the leader tables a common position, members co-sponsor it one by one —
+  // unless their own numbers say otherwise.
+  const leader = leaderOf(v, me, o.me.template);
+  if (leader && o.me.personality.loyalty > 0) {
+    for (const action of legal.of("cosponsor")) {
+      if (!sponsorsOf(o, action.target).includes(leader.id)) continue;
+      const a = judge(o, action.target);
+      if (a.delta > WORTH_SECONDING && a.own > -o.tolerance() && a.crosses.length === 0) options.push({ action, why: `co-sponsor ${leader.id}'s text for the ${leader.bloc} bloc: ${a.because}` });
+    }
+  }
   for (const action of legal.of("object")) {
-    const a = o.assess(action.target);
+    if (pledgedNoObjection(o, action.target)) continue;
+    // One standing objection blocks: a delegation lets an objection from its own side speak for it, unless
+    // it weighs enough to want its own name on record. When that objection is lifted, it looks again.
+    const standing = Object.keys(v.targets[action.target]?.objections ?? {});
+    if (standing.length > 0 && o.me.influence < 6 && standing.some((d) => sameSide(o, d))) continue;
+    const a = judge(o, action.target);
     if (a.crosses.length > 0) options.push({ action: { ...action, reason: a.because }, why: `object: ${a.because}` });
     else if (a.delta < -limit) options.push({ action: { ...action, reason: a.because }, why: `object: ${a.because}, beyond the −${fmt(limit)} we accept now` });
   }
-  if (options.length > 0) return rng.pick(options);
-  // A text we want, blocked by someone else's objection: delegations with an appetite for procedure ask for a vote.
-  if (v.rule === "consensus" && o.me.personality.procedure >= 0.6) {
-    for (const action of legal.of("request_vote")) {
-      if (action.method !== (o.me.personality.procedure >= 0.85 ? "roll_call" : "show_of_hands")) continue;
-      const t = v.targets[action.target];
-      const blockers = Object.keys(t?.objections ?? {}).filter((d) => d !== me);
-      if (blockers.length === 0 || t?.voteRequested) continue;
-      const a = o.assess(action.target);
-      if (a.delta > WORTH_SECONDING && a.crosses.length === 0) {
-        return { action, why: `request a vote on ${action.target}: ${blockers.join(", ")} block a text worth ${sign(a.delta)} to us (procedure ${fmt(o.me.personality.procedure)})` };
-      }
+  return options.length > 0 ? rng.pick(options) : null;
+}
+
+/** Whether `other` shares our camp (our template bloc). */
+function sameSide(o: Outlook, other: string): boolean {
+  const camp = o.me.template ?? o.me.blocs[0];
+  return camp !== undefined && (delegationOf(o.view, other)?.blocs.includes(camp) ?? false);
+}
+
+/** A text we want, blocked by someone else's objection: delegations with an appetite for procedure ask for a vote. */
+function requestVote(o: Outlook, legal: Moves): Decision | null {
+  const v = o.view;
+  if (v.rule !== "consensus" || o.me.personality.procedure < 0.6) return null;
+  for (const action of legal.of("request_vote")) {
+    if (action.method !== (o.me.personality.procedure >= 0.85 ? "roll_call" : "show_of_hands")) continue;
+    const t = v.targets[action.target];
+    const blockers = Object.keys(t?.objections ?? {}).filter((d) => d !== o.me.id);
+    // The meeting is asked once per text: a refused request is not repeated by every ally in turn.
+    if (blockers.length === 0 || t?.voteRequested || v.voteRequests.some((r) => r.target === action.target)) continue;
+    const a = judge(o, action.target);
+    if (a.delta > WORTH_SECONDING && a.crosses.length === 0) {
+      return { action, why: `request a vote on ${action.target}: ${blockers.join(", ")} block a text worth ${sign(a.delta)} to us (procedure ${fmt(o.me.personality.procedure)})` };
     }
   }
   return null;

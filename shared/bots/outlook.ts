@@ -23,6 +23,13 @@ export interface Assessment {
   because: string;
 }
 
+/** How far past a dimension bound the world is (0 within it); other predicates have no distance. */
+function beyond(p: Predicate, w: World): number {
+  if (!("dimension" in p)) return 0;
+  const x = w.dimensions[p.dimension] ?? 0;
+  return Math.max(0, p.atMost !== undefined ? x - p.atMost : 0, p.atLeast !== undefined ? p.atLeast - x : 0);
+}
+
 const sign = (x: number) => (x > 0 ? `+${fmt(x)}` : fmt(x));
 function fmt(x: number): string {
   return (Math.round(x * 100) / 100).toString();
@@ -30,12 +37,13 @@ function fmt(x: number): string {
 
 type Facts = Pick<World, "byConsensus" | "votedItems" | "signed"> & { adoptedIds: Set<string> };
 const factsCache = new WeakMap<object, { ballots: unknown; signatures: unknown; facts: Facts }>();
+const assessmentCache = new WeakMap<object, { ballots: unknown; signatures: unknown; seats: Map<string, Map<string, Assessment>> }>();
 
 export class Outlook {
   readonly me: NonNullable<View["private"]>["delegation"];
   private readonly penalty: number;
   // One decision looks at the same texts several times: memoized for the life of this Outlook (one view).
-  private readonly assessed = new Map<string, Assessment>();
+  private readonly assessed: Map<string, Assessment>;
   private readonly baselines = new Map<string, { world: World; utility: number }>();
   private adopted: Map<string, Record<string, number>> | undefined;
   private facts: Facts | undefined;
@@ -45,6 +53,17 @@ export class Outlook {
     if (!mine) throw new Error("a delegation bot needs its own seat's view");
     this.me = mine.delegation;
     this.penalty = view.scenario.scoring.redLinePenalty;
+    // A judgement depends on the texts' states, the ballots held and the signatures, and on who judges: a
+    // seat that looks again at the same room (a vote cast, a speech) reuses what it worked out.
+    const perRoom = assessmentCache.get(view.targets);
+    const room = perRoom && perRoom.ballots === view.ballots && perRoom.signatures === view.signatures ? perRoom : { ballots: view.ballots, signatures: view.signatures, seats: new Map<string, Map<string, Assessment>>() };
+    if (room !== perRoom) assessmentCache.set(view.targets, room);
+    let seat = room.seats.get(this.me.id);
+    if (!seat) {
+      seat = new Map();
+      room.seats.set(this.me.id, seat);
+    }
+    this.assessed = seat;
   }
 
   /** Effects a proposal stands for now (as amended). */
@@ -153,7 +172,9 @@ export class Outlook {
     const w0 = base.world;
     const w1 = this.world(withText, extra);
     const delta = this.utility(w1) - base.utility;
-    const crosses = this.me.redLines.filter((p) => holds(p, w0, this.me.id) && !holds(p, w1, this.me.id));
+    // A red line is crossed by a text when the text breaks it, or — if it is broken already — pushes further
+    // past it: a delegation whose line was crossed by an earlier text still resists the next step.
+    const crosses = this.me.redLines.filter((p) => !holds(p, w1, this.me.id) && (holds(p, w0, this.me.id) || beyond(p, w1) > beyond(p, w0) + 1e-9));
     let because: string | undefined;
     // The reason is only needed when the bot acts on this text: built on first read.
     const explain = () => (because ??= this.explain(target, before, effects, w0, w1, delta, crosses));

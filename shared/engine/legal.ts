@@ -81,6 +81,8 @@ export function legalActions(state: State, by: Seat, options: LegalOptions = {})
  */
 export interface Moves {
   of<T extends ActionType>(type: T): Extract<Action, { type: T }>[];
+  /** Whether this exact action (free fields filled in: an offer's pledges) would be accepted now. */
+  allows(action: Action): boolean;
 }
 
 export function movesFor(state: State, by: Seat): Moves {
@@ -102,10 +104,9 @@ export function movesFor(state: State, by: Seat): Moves {
       }
       return list as Extract<Action, { type: T }>[];
     },
+    allows(action: Action): boolean {
+      const spec = SPECS[action.type] as Spec<ActionType>;
+      return known && spec.seat === kind && gateCode(q, spec, action.type, by) === null && spec.check(q, action as never, by) === null;
+    },
   };
-}
-
-/** The same interface over a list already computed (the server's, the tests'). */
-export function movesOf(legal: Legal): Moves {
-  return { of: <T extends ActionType>(type: T) => legal.actions.filter((l) => l.action.type === type).map((l) => l.action) as Extract<Action, { type: T }>[] };
 }

@@ -25,7 +25,11 @@ const DECIDED = new Set(["adopted", "rejected", "withdrawn", "not_decided"]);
 export function judgePledge(s: State, pledger: string, p: Pledge, since: number): { status: PledgeStatus; secret: boolean } {
   const closed = s.phase === "closed";
   if ("vote" in p) {
-    const ballot = [...s.ballots].reverse().find((b) => b.question === "substantive" && b.target === p.vote.target && b.seq > since);
+    let ballot: State["ballots"][number] | undefined;
+    for (let i = s.ballots.length - 1; i >= 0 && !ballot; i--) {
+      const b = s.ballots[i];
+      if (b && b.question === "substantive" && b.target === p.vote.target && b.seq > since) ballot = b;
+    }
     const secret = ballot?.method === "secret" || (s.ballot?.target === p.vote.target && s.ballot.method === "secret");
     if (!ballot) {
       const t = s.targets[p.vote.target];
@@ -62,8 +66,22 @@ export function judgePledge(s: State, pledger: string, p: Pledge, since: number)
   return { status: "pending", secret: false };
 }
 
-/** Every pledge of every accepted offer, judged. Offers unknown in a public replay are skipped. */
+const judged = new WeakMap<State, PledgeJudgement[]>();
+
+/**
+ * Every pledge of every accepted offer, judged. Offers unknown in a public replay are skipped. States are
+ * immutable, so the judgement is made once per state however many seats' views ask for it.
+ */
 export function judgeAll(s: State): PledgeJudgement[] {
+  let out = judged.get(s);
+  if (!out) {
+    out = judgeNow(s);
+    judged.set(s, out);
+  }
+  return out;
+}
+
+function judgeNow(s: State): PledgeJudgement[] {
   const out: PledgeJudgement[] = [];
   const accepted = s.offers.filter((o): o is Offer & { to: string } => o.status === "accepted" && o.to !== null);
   for (const o of accepted) {

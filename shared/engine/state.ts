@@ -216,7 +216,8 @@ export interface State {
   lastSpeech: { by: DelegationId; text: string; seq: number } | null;
 
   targets: Record<string, TargetState>;
-  consensus: { target: string; step: string } | null;
+  /** The open call for consensus; `consulted` once the chair has suspended the meeting for informals on it. */
+  consensus: { target: string; step: string; consulted: boolean } | null;
   temperature: { target: string; placards: Record<DelegationId, "for" | "against"> } | null;
   lastTemperature: { target: string; for: number; against: number; seq: number } | null;
   ballot: Ballot | null;

@@ -160,6 +160,26 @@ function castBy(b: { cast: readonly Cast[] }, proxies: Record<string, string>): 
   return index;
 }
 
+const offersCache = new WeakMap<readonly Offer[], Map<string, Offer[]>>();
+
+/** A seat's own offers; the list changes only when an offer does, so it is split by party once per list. */
+function offersOf(all: readonly Offer[], id: string): Offer[] {
+  let bySeat = offersCache.get(all);
+  if (!bySeat) {
+    bySeat = new Map();
+    for (const o of all) {
+      for (const party of [o.from, o.to]) {
+        if (party === null) continue;
+        const list = bySeat.get(party) ?? [];
+        if (!list.includes(o)) list.push(o);
+        bySeat.set(party, list);
+      }
+    }
+    offersCache.set(all, bySeat);
+  }
+  return bySeat.get(id) ?? [];
+}
+
 function privateView(s: State, id: string): PrivateView | null {
   const d = indexOf(s.scenario).delegation.get(id);
   if (!d) return null;
@@ -175,11 +195,12 @@ function privateView(s: State, id: string): PrivateView | null {
     for (const { voter, choice } of s.ballot.cast) if (voter === id || proxies[voter] === id) mine.push({ for: voter, choice });
     if (mine.length) ballots[s.ballot.id] = mine;
   }
+  const offers = offersOf(s.offers, id);
   return {
     delegation: d,
-    offers: s.offers.filter((o) => o.from === id || o.to === id),
+    offers,
     ballots,
-    pledges: s.offers.some((o) => o.status === "accepted" && (o.from === id || o.to === id)) ? judgeAll(s).filter((p) => p.by === id || p.to === id) : [],
+    pledges: offers.some((o) => o.status === "accepted") ? judgeAll(s).filter((p) => p.by === id || p.to === id) : [],
   };
 }
 

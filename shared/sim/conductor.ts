@@ -6,11 +6,12 @@ import { CHAIR, SYSTEM, type Seat, type State } from "../engine/state.ts";
 import { viewFor } from "../engine/view.ts";
 
 /**
- * Actions after which only their author (and, for give_floor, the new speaker) has a reason to look again;
- * everything else changes what the whole room sees. A scheduling economy, not a rule: a delegation that is
- * not asked now is asked after the next action that concerns everyone.
+ * Actions after which only their author (and, for give_floor, the new speaker; for an offer, the delegation
+ * it is made to) has a reason to look again; everything else changes what the whole room sees. A scheduling
+ * economy, not a rule: a delegation that is not asked now is asked after the next action that concerns
+ * everyone.
  */
-const PRIVATE_MOVES = new Set(["vote", "speak", "yield_floor", "request_floor", "placard", "sign", "decline_to_sign", "explain_vote", "give_floor", "close_vote"]);
+const PRIVATE_MOVES = new Set(["vote", "speak", "yield_floor", "request_floor", "placard", "sign", "decline_to_sign", "explain_vote", "give_floor", "close_vote", "offer", "decline_offer", "retract_offer", "cosponsor"]);
 
 /** Carries out a bot's decision; false when the engine refused it (the bot then counts as passing). */
 export type Commit = (seat: Seat, decision: Decision) => boolean;
@@ -40,6 +41,7 @@ export class Conductor {
     }
     if (by !== CHAIR && by !== SYSTEM) this.awake.add(by);
     if (action.type === "give_floor") this.awake.add(action.to);
+    if (action.type === "offer" && action.to) this.awake.add(action.to);
   }
 
   wakeAll(): void {

@@ -52,14 +52,21 @@ export function summarize(state: State): GameSummary {
   return summary;
 }
 
+/** One game's line in the aggregate: the summary without the scores (which the aggregate averages). */
+export type GameRow = Omit<GameSummary, "scores" | "scenario" | "rule"> & { replayed?: boolean };
+
 /** The aggregate `plenipo simulate --games N --json` prints. */
 export interface Aggregate {
   games: number;
   closed: number;
+  /** With --verify: how many logs replayed to their game's final hash. */
+  replayed?: number;
   adoptionRate: Record<string, number>;
   meanOutcome: Record<string, number>;
   meanSigned: number;
   meanScores: Record<string, number>;
+  /** Every game, in seed order: what calibration (npm run calibrate) reads. */
+  perGame: GameRow[];
 }
 
 const round = (x: number) => Math.round(x * 1e4) / 1e4;
@@ -71,13 +78,18 @@ export class Aggregator {
   private outcome: Record<string, number> = {};
   private signed = 0;
   private scores: Record<string, number> = {};
+  private rows: GameRow[] = [];
+  private replayed: number | undefined;
 
   constructor(targets: readonly string[]) {
     for (const t of targets) this.adopted[t] = 0;
   }
 
-  add(s: GameSummary): void {
+  add(s: GameSummary, replayed?: boolean): void {
     this.games += 1;
+    const { scores: _scores, scenario: _scenario, rule: _rule, ...row } = s;
+    this.rows.push(replayed === undefined ? row : { ...row, replayed });
+    if (replayed !== undefined) this.replayed = (this.replayed ?? 0) + (replayed ? 1 : 0);
     if (s.phase === "closed") this.closed += 1;
     for (const d of s.decisions) if (d.status === "adopted") this.adopted[d.target] = (this.adopted[d.target] ?? 0) + 1;
     for (const [k, v] of Object.entries(s.outcome)) this.outcome[k] = (this.outcome[k] ?? 0) + v;
@@ -91,10 +103,12 @@ export class Aggregator {
     return {
       games: this.games,
       closed: this.closed,
+      ...(this.replayed !== undefined ? { replayed: this.replayed } : {}),
       adoptionRate: mean(this.adopted),
       meanOutcome: mean(this.outcome),
       meanSigned: round(this.signed / n),
       meanScores: mean(this.scores),
+      perGame: this.rows,
     };
   }
 }

@@ -30,11 +30,20 @@ export function seedRng(...parts: number[]): RngState {
   let mixed = 0x6a09e667;
   for (const part of parts) mixed = Math.imul(mixed ^ (part >>> 0), 0x9e3779b1) >>> 0 ^ hashString(String(part));
   const next = splitmix32(mixed);
-  const state: RngState = [next(), next(), next(), next()];
-  // sfc32 needs a few rounds before its output is well mixed.
-  let s = state;
-  for (let i = 0; i < 12; i++) s = sfc32(s)[1];
-  return s;
+  let a = next();
+  let b = next();
+  let c = next();
+  let d = next();
+  // sfc32 needs a few rounds before its output is well mixed: the same steps as sfc32(), without allocating.
+  for (let i = 0; i < 12; i++) {
+    const t = (((a + b) >>> 0) + d) >>> 0;
+    d = (d + 1) >>> 0;
+    a = (b ^ (b >>> 9)) >>> 0;
+    b = (c + (c << 3)) >>> 0;
+    c = ((c << 21) | (c >>> 11)) >>> 0;
+    c = (c + t) >>> 0;
+  }
+  return [a, b, c, d];
 }
 
 /** One sfc32 step: returns a uint32 and the next state, without mutating the input. */

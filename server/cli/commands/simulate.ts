@@ -1,7 +1,9 @@
 import { mkdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import type { Rule } from "../../../shared/scenario/schema.ts";
-import { formatLog, isCheckpoint } from "../../../shared/log/format.ts";
+import { hash as hashState } from "../../../shared/engine/hash.ts";
+import { formatLog, isCheckpoint, parseLog } from "../../../shared/log/format.ts";
+import { replay } from "../../../shared/log/replay.ts";
 import { runGame } from "../../../shared/sim/runGame.ts";
 import { Aggregator, summarize } from "../../../shared/sim/summary.ts";
 import { CliError, loadScenarioFile, scenarioPath, type Io } from "../io.ts";
@@ -15,6 +17,7 @@ export interface SimulateOptions {
   out?: string;
   json: boolean;
   transcript: boolean;
+  verify?: boolean;
 }
 
 /**
@@ -51,7 +54,15 @@ export function simulate(arg: string, o: SimulateOptions, io: Io): number {
     const seed = o.seed + i;
     const game = runGame(scenario, { rule, seed, scenarioHash: hash });
     if (o.out) writeFileSync(join(o.out, `${scenario.id}-${rule}-${seed}.jsonl`), formatLog(game.log));
-    aggregate.add(summarize(game.state));
+    const summary = summarize(game.state);
+    let replayed: boolean | undefined;
+    if (o.verify) {
+      // The log as written, read back and replayed: the exact path a shared log takes.
+      const parsed = parseLog(formatLog(game.log));
+      const again = parsed.ok ? replay(parsed.log) : null;
+      replayed = again?.ok === true && hashState(again.state) === summary.finalHash;
+    }
+    aggregate.add(summary, replayed);
     bar.tick(i + 1);
   }
   bar.done();

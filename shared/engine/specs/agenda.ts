@@ -113,7 +113,9 @@ export const suspend: Spec<"suspend"> = {
   check: () => null,
   reduce(c) {
     c.s.suspended = "suspend";
-    note(c, "suspended", null, "The meeting is suspended");
+    // Suspending during a call for consensus is how a chair sends a blocked text to informal consultations.
+    if (c.s.consensus) c.s.consensus = { ...c.s.consensus, consulted: true };
+    note(c, "suspended", null, c.s.consensus ? `The meeting is suspended for informal consultations on ${c.s.consensus.target}` : "The meeting is suspended");
   },
   candidates: () => [{ type: "suspend" }],
 };

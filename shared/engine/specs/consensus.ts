@@ -92,7 +92,7 @@ export const call_consensus: Spec<"call_consensus"> = {
     if (c.s.phase === "debate") endDebate(c, "the chair called for consensus");
     const step = newStep(c, "consensus", c.scenario.timing.consensusMinutes);
     c.s.steps = [step];
-    c.s.consensus = { target: a.target, step: step.id };
+    c.s.consensus = { target: a.target, step: step.id, consulted: false };
     const standing = Object.keys(c.s.targets[a.target]?.objections ?? {});
     note(c, "consensus_called", a.target, `The chair calls for consensus on ${titleOf(c.ix, a.target)}${standing.length ? ` (standing objections: ${standing.join(", ")})` : ""}`);
   },

@@ -1,0 +1,240 @@
+/**
+ * Roster of the 193 ITU Member States as of 2014 (the Plenipotentiary
+ * Conference in Busan): the 193 UN members without Palau, which had not
+ * joined the ITU, plus the Holy See (Vatican City State).
+ *
+ * Each entry carries its ISO code, English and ASCII-folded French names
+ * (the French name drives roll-call order, as at the ITU), its ITU electoral
+ * region, its regional telecommunication organisations and EU membership.
+ *
+ * Regions follow the project's research notes. RTO memberships are a
+ * simplified approximation made with simple rules, not an official list:
+ *   [M] CEPT is given to every region B state (Israel, for one, is not
+ *       actually a CEPT member) and to the European region C states; the
+ *       Russian Federation and Belarus are given RCC only.
+ *   [M] ATU is given to every region D state except Morocco (outside the
+ *       African Union in 2014).
+ *   [M] ARB stands for the Arab group (ASMG / League of Arab States);
+ *       Arab states of region D hold both ATU and ARB.
+ *   [M] APT is given to every non-Arab region E state.
+ * [M] = unverified against the organisations' own membership lists.
+ * EU membership (28 states, Croatia included) is as of 2014.
+ */
+export type Region = "A" | "B" | "C" | "D" | "E";
+export type Rto = "APT" | "ATU" | "CEPT" | "CITEL" | "RCC" | "ARB";
+
+export interface Member {
+  /** ISO 3166-1 alpha-3 code; "VAT" for the Holy See. */
+  id: string;
+  /** Short English name as commonly used at the ITU. */
+  name: string;
+  /** French short name folded to plain ASCII; the ITU sorts roll calls by French name. */
+  sortKey: string;
+  /** ITU administrative region: A Americas, B Western Europe, C Eastern Europe & Northern Asia, D Africa, E Asia & Australasia. */
+  region: Region;
+  /** Regional telecommunication organisations (approximate, see above). ARB = Arab group. */
+  rtos: Rto[];
+  /** EU member state in 2014. */
+  eu: boolean;
+}
+
+export const MEMBERS: readonly Member[] = [
+  // Region A (35)
+  { id: "ATG", name: "Antigua and Barbuda", sortKey: "Antigua-et-Barbuda", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "ARG", name: "Argentina", sortKey: "Argentine", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "BHS", name: "Bahamas", sortKey: "Bahamas", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "BRB", name: "Barbados", sortKey: "Barbade", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "BLZ", name: "Belize", sortKey: "Belize", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "BOL", name: "Bolivia", sortKey: "Bolivie (Etat plurinational de)", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "BRA", name: "Brazil", sortKey: "Bresil", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "CAN", name: "Canada", sortKey: "Canada", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "CHL", name: "Chile", sortKey: "Chili", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "COL", name: "Colombia", sortKey: "Colombie", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "CRI", name: "Costa Rica", sortKey: "Costa Rica", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "CUB", name: "Cuba", sortKey: "Cuba", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "DMA", name: "Dominica", sortKey: "Dominique", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "DOM", name: "Dominican Republic", sortKey: "Republique dominicaine", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "ECU", name: "Ecuador", sortKey: "Equateur", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "SLV", name: "El Salvador", sortKey: "El Salvador", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "GRD", name: "Grenada", sortKey: "Grenade", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "GTM", name: "Guatemala", sortKey: "Guatemala", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "GUY", name: "Guyana", sortKey: "Guyana", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "HTI", name: "Haiti", sortKey: "Haiti", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "HND", name: "Honduras", sortKey: "Honduras", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "JAM", name: "Jamaica", sortKey: "Jamaique", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "MEX", name: "Mexico", sortKey: "Mexique", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "NIC", name: "Nicaragua", sortKey: "Nicaragua", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "PAN", name: "Panama", sortKey: "Panama", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "PRY", name: "Paraguay", sortKey: "Paraguay", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "PER", name: "Peru", sortKey: "Perou", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "KNA", name: "Saint Kitts and Nevis", sortKey: "Saint-Kitts-et-Nevis", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "LCA", name: "Saint Lucia", sortKey: "Sainte-Lucie", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "VCT", name: "Saint Vincent and the Grenadines", sortKey: "Saint-Vincent-et-les Grenadines", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "SUR", name: "Suriname", sortKey: "Suriname", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "TTO", name: "Trinidad and Tobago", sortKey: "Trinite-et-Tobago", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "USA", name: "United States", sortKey: "Etats-Unis", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "URY", name: "Uruguay", sortKey: "Uruguay", region: "A", rtos: ["CITEL"], eu: false },
+  { id: "VEN", name: "Venezuela", sortKey: "Venezuela (Republique bolivarienne du)", region: "A", rtos: ["CITEL"], eu: false },
+  // Region B (34)
+  { id: "AND", name: "Andorra", sortKey: "Andorre", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "AUT", name: "Austria", sortKey: "Autriche", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "BEL", name: "Belgium", sortKey: "Belgique", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "BIH", name: "Bosnia and Herzegovina", sortKey: "Bosnie-Herzegovine", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "HRV", name: "Croatia", sortKey: "Croatie", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "CYP", name: "Cyprus", sortKey: "Chypre", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "DNK", name: "Denmark", sortKey: "Danemark", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "FIN", name: "Finland", sortKey: "Finlande", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "FRA", name: "France", sortKey: "France", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "DEU", name: "Germany", sortKey: "Allemagne", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "GRC", name: "Greece", sortKey: "Grece", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "HUN", name: "Hungary", sortKey: "Hongrie", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "ISL", name: "Iceland", sortKey: "Islande", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "IRL", name: "Ireland", sortKey: "Irlande", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "ISR", name: "Israel", sortKey: "Israel", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "ITA", name: "Italy", sortKey: "Italie", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "LIE", name: "Liechtenstein", sortKey: "Liechtenstein", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "LUX", name: "Luxembourg", sortKey: "Luxembourg", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "MLT", name: "Malta", sortKey: "Malte", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "MCO", name: "Monaco", sortKey: "Monaco", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "MNE", name: "Montenegro", sortKey: "Montenegro", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "NLD", name: "Netherlands", sortKey: "Pays-Bas", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "NOR", name: "Norway", sortKey: "Norvege", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "PRT", name: "Portugal", sortKey: "Portugal", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "SMR", name: "San Marino", sortKey: "Saint-Marin", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "SRB", name: "Serbia", sortKey: "Serbie", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "SVN", name: "Slovenia", sortKey: "Slovenie", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "ESP", name: "Spain", sortKey: "Espagne", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "SWE", name: "Sweden", sortKey: "Suede", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "CHE", name: "Switzerland", sortKey: "Suisse", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "MKD", name: "The former Yugoslav Republic of Macedonia", sortKey: "L'ex-Republique yougoslave de Macedoine", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "TUR", name: "Turkey", sortKey: "Turquie", region: "B", rtos: ["CEPT"], eu: false },
+  { id: "GBR", name: "United Kingdom", sortKey: "Royaume-Uni", region: "B", rtos: ["CEPT"], eu: true },
+  { id: "VAT", name: "Vatican", sortKey: "Saint-Siege", region: "B", rtos: ["CEPT"], eu: false },
+  // Region C (21)
+  { id: "ALB", name: "Albania", sortKey: "Albanie", region: "C", rtos: ["CEPT"], eu: false },
+  { id: "ARM", name: "Armenia", sortKey: "Armenie", region: "C", rtos: ["RCC"], eu: false },
+  { id: "AZE", name: "Azerbaijan", sortKey: "Azerbaidjan", region: "C", rtos: ["CEPT", "RCC"], eu: false },
+  { id: "BLR", name: "Belarus", sortKey: "Belarus", region: "C", rtos: ["RCC"], eu: false },
+  { id: "BGR", name: "Bulgaria", sortKey: "Bulgarie", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "CZE", name: "Czech Republic", sortKey: "Republique tcheque", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "EST", name: "Estonia", sortKey: "Estonie", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "GEO", name: "Georgia", sortKey: "Georgie", region: "C", rtos: ["CEPT"], eu: false },
+  { id: "KAZ", name: "Kazakhstan", sortKey: "Kazakhstan", region: "C", rtos: ["RCC"], eu: false },
+  { id: "KGZ", name: "Kyrgyzstan", sortKey: "Kirghizistan", region: "C", rtos: ["RCC"], eu: false },
+  { id: "LVA", name: "Latvia", sortKey: "Lettonie", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "LTU", name: "Lithuania", sortKey: "Lituanie", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "MDA", name: "Moldova", sortKey: "Republique de Moldova", region: "C", rtos: ["CEPT", "RCC"], eu: false },
+  { id: "POL", name: "Poland", sortKey: "Pologne", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "ROU", name: "Romania", sortKey: "Roumanie", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "RUS", name: "Russian Federation", sortKey: "Federation de Russie", region: "C", rtos: ["RCC"], eu: false },
+  { id: "SVK", name: "Slovakia", sortKey: "Slovaquie", region: "C", rtos: ["CEPT"], eu: true },
+  { id: "TJK", name: "Tajikistan", sortKey: "Tadjikistan", region: "C", rtos: ["RCC"], eu: false },
+  { id: "TKM", name: "Turkmenistan", sortKey: "Turkmenistan", region: "C", rtos: ["RCC"], eu: false },
+  { id: "UKR", name: "Ukraine", sortKey: "Ukraine", region: "C", rtos: ["CEPT"], eu: false },
+  { id: "UZB", name: "Uzbekistan", sortKey: "Ouzbekistan", region: "C", rtos: ["RCC"], eu: false },
+  // Region D (54)
+  { id: "DZA", name: "Algeria", sortKey: "Algerie", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "AGO", name: "Angola", sortKey: "Angola", region: "D", rtos: ["ATU"], eu: false },
+  { id: "BEN", name: "Benin", sortKey: "Benin", region: "D", rtos: ["ATU"], eu: false },
+  { id: "BWA", name: "Botswana", sortKey: "Botswana", region: "D", rtos: ["ATU"], eu: false },
+  { id: "BFA", name: "Burkina Faso", sortKey: "Burkina Faso", region: "D", rtos: ["ATU"], eu: false },
+  { id: "BDI", name: "Burundi", sortKey: "Burundi", region: "D", rtos: ["ATU"], eu: false },
+  { id: "CPV", name: "Cabo Verde", sortKey: "Cabo Verde", region: "D", rtos: ["ATU"], eu: false },
+  { id: "CMR", name: "Cameroon", sortKey: "Cameroun", region: "D", rtos: ["ATU"], eu: false },
+  { id: "CAF", name: "Central African Republic", sortKey: "Republique centrafricaine", region: "D", rtos: ["ATU"], eu: false },
+  { id: "TCD", name: "Chad", sortKey: "Tchad", region: "D", rtos: ["ATU"], eu: false },
+  { id: "COM", name: "Comoros", sortKey: "Comores", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "COG", name: "Congo", sortKey: "Congo", region: "D", rtos: ["ATU"], eu: false },
+  { id: "CIV", name: "Côte d'Ivoire", sortKey: "Cote d'Ivoire", region: "D", rtos: ["ATU"], eu: false },
+  { id: "COD", name: "Democratic Republic of the Congo", sortKey: "Republique democratique du Congo", region: "D", rtos: ["ATU"], eu: false },
+  { id: "DJI", name: "Djibouti", sortKey: "Djibouti", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "EGY", name: "Egypt", sortKey: "Egypte", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "GNQ", name: "Equatorial Guinea", sortKey: "Guinee equatoriale", region: "D", rtos: ["ATU"], eu: false },
+  { id: "ERI", name: "Eritrea", sortKey: "Erythree", region: "D", rtos: ["ATU"], eu: false },
+  { id: "ETH", name: "Ethiopia", sortKey: "Ethiopie", region: "D", rtos: ["ATU"], eu: false },
+  { id: "GAB", name: "Gabon", sortKey: "Gabon", region: "D", rtos: ["ATU"], eu: false },
+  { id: "GMB", name: "Gambia", sortKey: "Gambie", region: "D", rtos: ["ATU"], eu: false },
+  { id: "GHA", name: "Ghana", sortKey: "Ghana", region: "D", rtos: ["ATU"], eu: false },
+  { id: "GIN", name: "Guinea", sortKey: "Guinee", region: "D", rtos: ["ATU"], eu: false },
+  { id: "GNB", name: "Guinea-Bissau", sortKey: "Guinee-Bissau", region: "D", rtos: ["ATU"], eu: false },
+  { id: "KEN", name: "Kenya", sortKey: "Kenya", region: "D", rtos: ["ATU"], eu: false },
+  { id: "LSO", name: "Lesotho", sortKey: "Lesotho", region: "D", rtos: ["ATU"], eu: false },
+  { id: "LBR", name: "Liberia", sortKey: "Liberia", region: "D", rtos: ["ATU"], eu: false },
+  { id: "LBY", name: "Libya", sortKey: "Libye", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "MDG", name: "Madagascar", sortKey: "Madagascar", region: "D", rtos: ["ATU"], eu: false },
+  { id: "MWI", name: "Malawi", sortKey: "Malawi", region: "D", rtos: ["ATU"], eu: false },
+  { id: "MLI", name: "Mali", sortKey: "Mali", region: "D", rtos: ["ATU"], eu: false },
+  { id: "MRT", name: "Mauritania", sortKey: "Mauritanie", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "MUS", name: "Mauritius", sortKey: "Maurice", region: "D", rtos: ["ATU"], eu: false },
+  { id: "MAR", name: "Morocco", sortKey: "Maroc", region: "D", rtos: ["ARB"], eu: false },
+  { id: "MOZ", name: "Mozambique", sortKey: "Mozambique", region: "D", rtos: ["ATU"], eu: false },
+  { id: "NAM", name: "Namibia", sortKey: "Namibie", region: "D", rtos: ["ATU"], eu: false },
+  { id: "NER", name: "Niger", sortKey: "Niger", region: "D", rtos: ["ATU"], eu: false },
+  { id: "NGA", name: "Nigeria", sortKey: "Nigeria", region: "D", rtos: ["ATU"], eu: false },
+  { id: "RWA", name: "Rwanda", sortKey: "Rwanda", region: "D", rtos: ["ATU"], eu: false },
+  { id: "STP", name: "Sao Tome and Principe", sortKey: "Sao Tome-et-Principe", region: "D", rtos: ["ATU"], eu: false },
+  { id: "SEN", name: "Senegal", sortKey: "Senegal", region: "D", rtos: ["ATU"], eu: false },
+  { id: "SYC", name: "Seychelles", sortKey: "Seychelles", region: "D", rtos: ["ATU"], eu: false },
+  { id: "SLE", name: "Sierra Leone", sortKey: "Sierra Leone", region: "D", rtos: ["ATU"], eu: false },
+  { id: "SOM", name: "Somalia", sortKey: "Somalie", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "ZAF", name: "South Africa", sortKey: "Afrique du Sud", region: "D", rtos: ["ATU"], eu: false },
+  { id: "SSD", name: "South Sudan", sortKey: "Soudan du Sud", region: "D", rtos: ["ATU"], eu: false },
+  { id: "SDN", name: "Sudan", sortKey: "Soudan", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "SWZ", name: "Swaziland", sortKey: "Swaziland", region: "D", rtos: ["ATU"], eu: false },
+  { id: "TZA", name: "Tanzania", sortKey: "Republique-Unie de Tanzanie", region: "D", rtos: ["ATU"], eu: false },
+  { id: "TGO", name: "Togo", sortKey: "Togo", region: "D", rtos: ["ATU"], eu: false },
+  { id: "TUN", name: "Tunisia", sortKey: "Tunisie", region: "D", rtos: ["ATU", "ARB"], eu: false },
+  { id: "UGA", name: "Uganda", sortKey: "Ouganda", region: "D", rtos: ["ATU"], eu: false },
+  { id: "ZMB", name: "Zambia", sortKey: "Zambie", region: "D", rtos: ["ATU"], eu: false },
+  { id: "ZWE", name: "Zimbabwe", sortKey: "Zimbabwe", region: "D", rtos: ["ATU"], eu: false },
+  // Region E (49)
+  { id: "AFG", name: "Afghanistan", sortKey: "Afghanistan", region: "E", rtos: ["APT"], eu: false },
+  { id: "AUS", name: "Australia", sortKey: "Australie", region: "E", rtos: ["APT"], eu: false },
+  { id: "BHR", name: "Bahrain", sortKey: "Bahrein", region: "E", rtos: ["ARB"], eu: false },
+  { id: "BGD", name: "Bangladesh", sortKey: "Bangladesh", region: "E", rtos: ["APT"], eu: false },
+  { id: "BTN", name: "Bhutan", sortKey: "Bhoutan", region: "E", rtos: ["APT"], eu: false },
+  { id: "BRN", name: "Brunei Darussalam", sortKey: "Brunei Darussalam", region: "E", rtos: ["APT"], eu: false },
+  { id: "KHM", name: "Cambodia", sortKey: "Cambodge", region: "E", rtos: ["APT"], eu: false },
+  { id: "CHN", name: "China", sortKey: "Chine", region: "E", rtos: ["APT"], eu: false },
+  { id: "PRK", name: "Democratic People's Republic of Korea", sortKey: "Republique populaire democratique de Coree", region: "E", rtos: ["APT"], eu: false },
+  { id: "FJI", name: "Fiji", sortKey: "Fidji", region: "E", rtos: ["APT"], eu: false },
+  { id: "IND", name: "India", sortKey: "Inde", region: "E", rtos: ["APT"], eu: false },
+  { id: "IDN", name: "Indonesia", sortKey: "Indonesie", region: "E", rtos: ["APT"], eu: false },
+  { id: "IRN", name: "Iran", sortKey: "Iran (Republique islamique d')", region: "E", rtos: ["APT"], eu: false },
+  { id: "IRQ", name: "Iraq", sortKey: "Iraq", region: "E", rtos: ["ARB"], eu: false },
+  { id: "JPN", name: "Japan", sortKey: "Japon", region: "E", rtos: ["APT"], eu: false },
+  { id: "JOR", name: "Jordan", sortKey: "Jordanie", region: "E", rtos: ["ARB"], eu: false },
+  { id: "KIR", name: "Kiribati", sortKey: "Kiribati", region: "E", rtos: ["APT"], eu: false },
+  { id: "KWT", name: "Kuwait", sortKey: "Koweit", region: "E", rtos: ["ARB"], eu: false },
+  { id: "LAO", name: "Lao P.D.R.", sortKey: "Republique democratique populaire lao", region: "E", rtos: ["APT"], eu: false },
+  { id: "LBN", name: "Lebanon", sortKey: "Liban", region: "E", rtos: ["ARB"], eu: false },
+  { id: "MYS", name: "Malaysia", sortKey: "Malaisie", region: "E", rtos: ["APT"], eu: false },
+  { id: "MDV", name: "Maldives", sortKey: "Maldives", region: "E", rtos: ["APT"], eu: false },
+  { id: "MHL", name: "Marshall Islands", sortKey: "Iles Marshall", region: "E", rtos: ["APT"], eu: false },
+  { id: "FSM", name: "Micronesia", sortKey: "Micronesie (Etats federes de)", region: "E", rtos: ["APT"], eu: false },
+  { id: "MNG", name: "Mongolia", sortKey: "Mongolie", region: "E", rtos: ["APT"], eu: false },
+  { id: "MMR", name: "Myanmar", sortKey: "Myanmar", region: "E", rtos: ["APT"], eu: false },
+  { id: "NRU", name: "Nauru", sortKey: "Nauru", region: "E", rtos: ["APT"], eu: false },
+  { id: "NPL", name: "Nepal", sortKey: "Nepal", region: "E", rtos: ["APT"], eu: false },
+  { id: "NZL", name: "New Zealand", sortKey: "Nouvelle-Zelande", region: "E", rtos: ["APT"], eu: false },
+  { id: "OMN", name: "Oman", sortKey: "Oman", region: "E", rtos: ["ARB"], eu: false },
+  { id: "PAK", name: "Pakistan", sortKey: "Pakistan", region: "E", rtos: ["APT"], eu: false },
+  { id: "PNG", name: "Papua New Guinea", sortKey: "Papouasie-Nouvelle-Guinee", region: "E", rtos: ["APT"], eu: false },
+  { id: "PHL", name: "Philippines", sortKey: "Philippines", region: "E", rtos: ["APT"], eu: false },
+  { id: "QAT", name: "Qatar", sortKey: "Qatar", region: "E", rtos: ["ARB"], eu: false },
+  { id: "KOR", name: "Republic of Korea", sortKey: "Coree (Republique de)", region: "E", rtos: ["APT"], eu: false },
+  { id: "WSM", name: "Samoa", sortKey: "Samoa", region: "E", rtos: ["APT"], eu: false },
+  { id: "SAU", name: "Saudi Arabia", sortKey: "Arabie saoudite", region: "E", rtos: ["ARB"], eu: false },
+  { id: "SGP", name: "Singapore", sortKey: "Singapour", region: "E", rtos: ["APT"], eu: false },
+  { id: "SLB", name: "Solomon Islands", sortKey: "Iles Salomon", region: "E", rtos: ["APT"], eu: false },
+  { id: "LKA", name: "Sri Lanka", sortKey: "Sri Lanka", region: "E", rtos: ["APT"], eu: false },
+  { id: "SYR", name: "Syria", sortKey: "Republique arabe syrienne", region: "E", rtos: ["ARB"], eu: false },
+  { id: "THA", name: "Thailand", sortKey: "Thailande", region: "E", rtos: ["APT"], eu: false },
+  { id: "TLS", name: "Timor-Leste", sortKey: "Timor-Leste", region: "E", rtos: ["APT"], eu: false },
+  { id: "TON", name: "Tonga", sortKey: "Tonga", region: "E", rtos: ["APT"], eu: false },
+  { id: "TUV", name: "Tuvalu", sortKey: "Tuvalu", region: "E", rtos: ["APT"], eu: false },
+  { id: "ARE", name: "United Arab Emirates", sortKey: "Emirats arabes unis", region: "E", rtos: ["ARB"], eu: false },
+  { id: "VUT", name: "Vanuatu", sortKey: "Vanuatu", region: "E", rtos: ["APT"], eu: false },
+  { id: "VNM", name: "Viet Nam", sortKey: "Viet Nam", region: "E", rtos: ["APT"], eu: false },
+  { id: "YEM", name: "Yemen", sortKey: "Yemen", region: "E", rtos: ["ARB"], eu: false },
+];
