@@ -36,14 +36,52 @@ function fmt(x: number): string {
 }
 
 type Facts = Pick<World, "byConsensus" | "votedItems" | "signed"> & { adoptedIds: Set<string> };
-const factsCache = new WeakMap<object, { ballots: unknown; signatures: unknown; facts: Facts }>();
-const assessmentCache = new WeakMap<object, { ballots: unknown; signatures: unknown; seats: Map<string, Map<string, Assessment>> }>();
+/**
+ * What every judgement of a room shares. A text's worth depends only on which texts stand adopted (as
+ * amended, and whether by consensus), the ballots held and the signatures — not on objections, speakers or
+ * offers. So the room is keyed by those alone: the 193 seats of a plenary re-judge the texts only when the
+ * world they judge has changed, not after every objection.
+ */
+interface Room {
+  facts?: Facts;
+  seats: Map<string, Map<string, Assessment>>;
+}
+const rooms = new WeakMap<object, Map<string, Room>>();
+const targetKeys = new WeakMap<object, string>();
+const identities = new WeakMap<object, number>();
+let nextIdentity = 1;
+const identity = (x: object) => {
+  let id = identities.get(x);
+  if (id === undefined) identities.set(x, (id = nextIdentity++));
+  return id;
+};
+
+function roomOf(view: View): Room {
+  let key = targetKeys.get(view.targets);
+  if (key === undefined) {
+    key = "";
+    for (const [id, t] of Object.entries(view.targets)) key += `${id}:${t.status}:${t.amendedBy ?? ""}:${t.decision?.by === "consensus" ? "c" : ""};`;
+    targetKeys.set(view.targets, key);
+  }
+  key += `|${identity(view.ballots)}|${identity(view.signatures)}`;
+  let perGame = rooms.get(view.scenario);
+  if (!perGame) rooms.set(view.scenario, (perGame = new Map()));
+  let room = perGame.get(key);
+  if (!room) {
+    room = { seats: new Map() };
+    perGame.set(key, room);
+    // A game moves forward: old rooms are not visited again, so only the latest few are kept.
+    if (perGame.size > 32) perGame.delete(perGame.keys().next().value as string);
+  }
+  return room;
+}
 
 export class Outlook {
   readonly me: NonNullable<View["private"]>["delegation"];
   private readonly penalty: number;
   // One decision looks at the same texts several times: memoized for the life of this Outlook (one view).
   private readonly assessed: Map<string, Assessment>;
+  private readonly room: Room;
   private readonly baselines = new Map<string, { world: World; utility: number }>();
   private adopted: Map<string, Record<string, number>> | undefined;
   private facts: Facts | undefined;
@@ -53,11 +91,9 @@ export class Outlook {
     if (!mine) throw new Error("a delegation bot needs its own seat's view");
     this.me = mine.delegation;
     this.penalty = view.scenario.scoring.redLinePenalty;
-    // A judgement depends on the texts' states, the ballots held and the signatures, and on who judges: a
-    // seat that looks again at the same room (a vote cast, a speech) reuses what it worked out.
-    const perRoom = assessmentCache.get(view.targets);
-    const room = perRoom && perRoom.ballots === view.ballots && perRoom.signatures === view.signatures ? perRoom : { ballots: view.ballots, signatures: view.signatures, seats: new Map<string, Map<string, Assessment>>() };
-    if (room !== perRoom) assessmentCache.set(view.targets, room);
+    // A seat that looks again at the same world (an objection raised, a vote cast) reuses what it worked out.
+    const room = roomOf(view);
+    this.room = room;
     let seat = room.seats.get(this.me.id);
     if (!seat) {
       seat = new Map();
@@ -90,10 +126,8 @@ export class Outlook {
   private worldFacts() {
     if (this.facts) return this.facts;
     const v = this.view;
-    // Every seat looking at the same state reads the same facts: shared while targets, ballots and
-    // signatures are the same objects.
-    const shared = factsCache.get(v.targets);
-    if (shared && shared.ballots === v.ballots && shared.signatures === v.signatures) return (this.facts = shared.facts);
+    // Every seat looking at the same world reads the same facts.
+    if (this.room.facts) return (this.facts = this.room.facts);
     const adoptedIds = new Set<string>();
     const byConsensus = new Set<string>();
     for (const [id, t] of Object.entries(v.targets)) {
@@ -109,7 +143,7 @@ export class Outlook {
     }
     const signed = new Set(Object.entries(v.signatures).filter(([, s]) => s.signed).map(([id]) => id));
     this.facts = { adoptedIds, byConsensus, votedItems, signed };
-    factsCache.set(v.targets, { ballots: v.ballots, signatures: v.signatures, facts: this.facts });
+    this.room.facts = this.facts;
     return this.facts;
   }
 

@@ -20,26 +20,32 @@ const Effect = z.number().min(-2).max(2);
 export const RuleSchema = z.enum(["consensus", "majority"]);
 export type Rule = z.infer<typeof RuleSchema>;
 
+const PERSONALITY_DEFAULTS = { concession: "linear", loyalty: 0.5, procedure: 0.3, talk: 0.5 } as const;
+
+/**
+ * A personality as a template or a delegation writes it: any subset of the traits, no defaults. (Defaults here
+ * would fill in the traits a delegation leaves out and so override its template's: they apply once, after
+ * the template, in PersonalitySchema.)
+ */
+export const PartialPersonalitySchema = z.strictObject({
+  concession: z.enum(["boulware", "linear", "conceder"]).optional().describe("how fast the delegation gives ground as the conference runs out of time"),
+  loyalty: z.number().min(0).max(1).optional().describe("how strongly it follows its bloc's leader"),
+  procedure: z.number().min(0).max(1).optional().describe("appetite for procedure: requesting votes, points of order, walking out"),
+  talk: z.number().min(0).max(1).optional().describe("how often it asks for the floor"),
+});
+
 export const PersonalitySchema = z.strictObject({
-  concession: z
-    .enum(["boulware", "linear", "conceder"])
-    .default("linear")
-    .describe("how fast the delegation gives ground as the conference runs out of time"),
-  loyalty: z.number().min(0).max(1).default(0.5).describe("how strongly it follows its bloc's leader"),
-  procedure: z
-    .number()
-    .min(0)
-    .max(1)
-    .default(0.3)
-    .describe("appetite for procedure: requesting votes, points of order, walking out"),
-  talk: z.number().min(0).max(1).default(0.5).describe("how often it asks for the floor"),
+  concession: z.enum(["boulware", "linear", "conceder"]).default(PERSONALITY_DEFAULTS.concession),
+  loyalty: z.number().min(0).max(1).default(PERSONALITY_DEFAULTS.loyalty),
+  procedure: z.number().min(0).max(1).default(PERSONALITY_DEFAULTS.procedure),
+  talk: z.number().min(0).max(1).default(PERSONALITY_DEFAULTS.talk),
 });
 export type Personality = z.infer<typeof PersonalitySchema>;
 
 const TemplateSchema = z.strictObject({
   stance: z.record(z.string(), Stance).optional(),
   weights: z.record(z.string(), Weight).optional(),
-  personality: PersonalitySchema.partial().optional(),
+  personality: PartialPersonalitySchema.optional(),
   redLines: z.array(PredicateSchema).optional(),
 });
 
@@ -84,7 +90,7 @@ export const DelegationSchema = z.strictObject({
   redLines: z.array(PredicateSchema).default([]),
   objectives: z.array(ObjectiveSchema).default([]),
   briefing: z.string().default(""),
-  personality: PersonalitySchema.partial().default({}),
+  personality: PartialPersonalitySchema.default({}),
   playable: z.boolean().default(false),
 });
 

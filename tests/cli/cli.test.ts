@@ -97,3 +97,21 @@ describe("the installed command", () => {
     expect(inProcess.seq).toBeGreaterThan(50);
   });
 });
+
+describe("plenipo simulate at full scale", () => {
+  it("busan-2014 --json lists the scores of all 193 delegations", async () => {
+    const r = await run("simulate", "busan-2014", "--json");
+    expect(r.code).toBe(0);
+    const game = JSON.parse(r.out) as { phase: string; scores: Record<string, number> };
+    expect(game.phase).toBe("closed");
+    expect(Object.keys(game.scores)).toHaveLength(193);
+  }, 60_000);
+
+  it("--games N --json --verify adds one row per game and checks each log replays to its hash", async () => {
+    const r = await run("simulate", "classroom-quick", "--games", "3", "--json", "--verify");
+    const a = JSON.parse(r.out) as { games: number; replayed: number; perGame: { seed: number; finalHash: string; signed: string[] }[] };
+    expect(a.replayed).toBe(3);
+    expect(a.perGame.map((g) => g.seed)).toEqual([1, 2, 3]);
+    expect(a.perGame[0]?.finalHash).toMatch(/^sha256:/);
+  });
+});

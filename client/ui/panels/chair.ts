@@ -63,8 +63,9 @@ export function chairPanel(ctx: PanelContext): Panel {
       for (const a of of("open_signing")) flow.push(btn("Open the Final Acts for signature", a, v.concluded ? "primary" : "quiet"));
       for (const a of of("close_conference")) flow.push(btn("Close the conference", a, "primary"));
 
+      // In a 193-seat plenary the console lists the seats people can take (and any they hold).
       const seatRows = m.scenario.delegations
-        .filter((d) => d.present)
+        .filter((d) => d.present && (m.scenario.delegations.length <= 24 || d.playable || (m.seats[d.id]?.holders.length ?? 0) > 0))
         .map((d) => {
           const s = m.seats[d.id];
           return h(

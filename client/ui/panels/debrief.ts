@@ -1,4 +1,5 @@
 import { BY, nameOf, RULES, signed, STATUS, titleOf } from "../../format.ts";
+import type { PublicOutcome } from "../../../shared/engine/outcome.ts";
 import type { GameModel } from "../../model.ts";
 import { saved } from "../../saved.ts";
 import { keyed, type Panel } from "../context.ts";
@@ -27,6 +28,43 @@ function download(name: string, text: string, type: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 1000);
 }
 
+/** Above this many delegations, long lists fold away behind the ones people play. */
+const LARGE = 24;
+
+type Ranked = [string, PublicOutcome["details"][string]][];
+
+function scoreTable(m: GameModel, rows: Ranked, me: string | null): HTMLElement {
+  const rank = new Map(Object.entries(m.outcome?.details ?? {}).sort((a, b) => b[1].score - a[1].score).map(([id], i) => [id, i + 1]));
+  return h(
+    "table",
+    { class: "scores" },
+    h("thead", null, h("tr", null, h("th", null, "#"), h("th", null, "Delegation"), h("th", null, "Score"), h("th", null, "Closeness"), h("th", null, "Objectives met"), h("th", null, "Red lines crossed"), h("th", null, "Pledges kept / broken"))),
+    h(
+      "tbody",
+      null,
+      rows.map(([id, x]) =>
+        h(
+          "tr",
+          { class: id === me ? "me" : "" },
+          h("td", null, String(rank.get(id) ?? "")),
+          h("td", null, nameOf(m.scenario, id), m.seats[id]?.holders.length ? h("span", { class: "muted" }, ` (${m.seats[id]?.holders.join(", ")})`) : null),
+          h("td", null, x.score.toFixed(3)),
+          h("td", null, x.closeness.toFixed(2)),
+          h("td", null, x.objectivesMet.join(", ") || "—"),
+          h("td", null, x.redLinesCrossed.join("; ") || "—"),
+          h("td", null, `${x.pledgesKept} / ${x.pledgesBroken}`),
+        ),
+      ),
+    ),
+  );
+}
+
+/** Who signed or declined: the names, folded away when there are many. */
+function names(m: GameModel, label: string, ids: string[]): HTMLElement {
+  const text = ids.map((id) => nameOf(m.scenario, id)).join(", ") || "nobody";
+  return ids.length > LARGE ? h("details", null, h("summary", null, h("strong", null, `${label}: `), `${ids.length} delegations`), h("p", null, text)) : h("p", null, h("strong", null, `${label}: `), text);
+}
+
 /**
  * The debrief at the close (DESIGN §10): every decision with the rule that decided it, who signed, each
  * delegation's score and objectives met, pledges kept or broken, and what really happened beside it.
@@ -45,6 +83,8 @@ export function debriefPanel(): Panel {
       const history = m.scenario.history;
       const ranked = Object.entries(o.details).sort((a, b) => b[1].score - a[1].score);
       const me = m.me.seat;
+      const large = m.scenario.delegations.length > LARGE;
+      const featured = new Set(m.scenario.delegations.filter((d) => d.playable || (m.seats[d.id]?.holders.length ?? 0) > 0).map((d) => d.id));
       fill(
         el,
         h("h2", null, `The result, under ${RULES[m.view.rule]?.toLowerCase()}`),
@@ -75,31 +115,12 @@ export function debriefPanel(): Panel {
           ),
         ),
         h("h3", null, `The Final Acts: ${o.signed.length} signed, ${o.declined.length} declined`),
-        h("p", null, h("strong", null, "Signed: "), o.signed.map((id) => nameOf(m.scenario, id)).join(", ") || "nobody"),
-        h("p", null, h("strong", null, "Declined: "), o.declined.map((id) => nameOf(m.scenario, id)).join(", ") || "nobody"),
+        names(m, "Signed", o.signed),
+        names(m, "Declined", o.declined),
         h("h3", null, "Scores"),
-        h(
-          "table",
-          { class: "scores" },
-          h("thead", null, h("tr", null, h("th", null, "#"), h("th", null, "Delegation"), h("th", null, "Score"), h("th", null, "Closeness"), h("th", null, "Objectives met"), h("th", null, "Red lines crossed"), h("th", null, "Pledges kept / broken"))),
-          h(
-            "tbody",
-            null,
-            ranked.map(([id, x], i) =>
-              h(
-                "tr",
-                { class: id === me ? "me" : "" },
-                h("td", null, String(i + 1)),
-                h("td", null, nameOf(m.scenario, id), m.seats[id]?.holders.length ? h("span", { class: "muted" }, ` (${m.seats[id]?.holders.join(", ")})`) : null),
-                h("td", null, x.score.toFixed(3)),
-                h("td", null, x.closeness.toFixed(2)),
-                h("td", null, x.objectivesMet.join(", ") || "—"),
-                h("td", null, x.redLinesCrossed.join("; ") || "—"),
-                h("td", null, `${x.pledgesKept} / ${x.pledgesBroken}`),
-              ),
-            ),
-          ),
-        ),
+        // A full plenary has 193 rows: the delegations people can play (and this one) first, everyone below.
+        large ? scoreTable(m, ranked.filter(([id]) => id === me || featured.has(id)), me) : scoreTable(m, ranked, me),
+        large ? h("details", null, h("summary", null, `All ${ranked.length} delegations, ranked`), scoreTable(m, ranked, me)) : null,
         h(
           "div",
           { class: "row wrap" },

@@ -30,8 +30,9 @@ export function joinScreen(go: (hash: string) => void, presetCode = ""): HTMLEle
       h(
         "div",
         { class: "delegations" },
+        // A full plenary lists the delegations people can play; the other seats are the bots'.
         info.seats.delegations
-          .filter((d) => d.present)
+          .filter((d) => d.present && (info.seats.delegations.length <= 24 || d.playable || d.holders.length > 0))
           .map((d) =>
             h(
               "div",
@@ -49,6 +50,7 @@ export function joinScreen(go: (hash: string) => void, presetCode = ""): HTMLEle
             ),
           ),
       ),
+      info.seats.delegations.length > 24 ? h("p", { class: "hint" }, `The other ${info.seats.delegations.filter((d) => d.present && !d.playable && d.holders.length === 0).length} delegations in the room are played by bots.`) : null,
       h("button", { class: "quiet", id: "watch", onclick: () => enter("observer=1") }, "Just watch"),
     );
   };
