@@ -3,10 +3,11 @@
 // result when the conference closes.
 //
 //   npm start                      # in another terminal
-//   node examples/headless.mjs [http://localhost:2567]
+//   node examples/headless.mjs [http://localhost:2567] [scenario]   # classroom-quick, or busan-2014, dubai-2012
 import { Client } from "@colyseus/sdk";
 
 const base = process.argv[2] ?? "http://localhost:2567";
+const scenario = process.argv[3] ?? "classroom-quick";
 const post = async (path, body) => {
   const res = await fetch(new URL(path, base), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const json = await res.json();
@@ -15,7 +16,7 @@ const post = async (path, body) => {
 };
 
 // 1. Create a game: a scenario, a rule, a pace; a bot chairs. The answer has the join code and the chair key.
-const game = await post("/api/games", { scenario: "classroom-quick", rule: "majority", pace: "instant", chair: "bot" });
+const game = await post("/api/games", { scenario, rule: "majority", pace: "instant", chair: "bot" });
 console.log(`game ${game.code} (${game.title}), chair key ${game.chairKey}`);
 
 // 2. Join with the code: as a delegation (alone), giving a name. The server answers with a seat token.

@@ -52,6 +52,8 @@ interface Auth {
 
 const FLOOD_CLOSE_CODE = 4429;
 const REPLACED_CLOSE_CODE = 4409;
+/** Up to this many bot seats, bots keep the pace's full delay between actions (see kickBots). */
+const CROWD = 12;
 
 const refuse = (code: string, message: string): Answer => ({ ok: false, code, message });
 const joinError = (code: string, message: string) => new ServerError(ErrorCode.AUTH_FAILED, `${code}: ${message}`);
@@ -76,6 +78,12 @@ export function plenaryRoom(deps: RoomDeps) {
     private engine!: State;
     private seating!: Seating;
     private conductor!: Conductor;
+    private attending: readonly string[] = [];
+
+    /** How many delegation seats bots play now. */
+    private get botSeats(): number {
+      return this.attending.filter((d) => this.seating.control(d) === "bot").length;
+    }
     private conference!: GameClock;
     private timing!: PaceTiming;
     private readonly record: RecordLine[] = [];
@@ -104,6 +112,7 @@ export function plenaryRoom(deps: RoomDeps) {
         store.seatsOf(game.code).flatMap((s) => (s.seat ? [s.seat] : [])),
       );
       this.conductor = new Conductor(indexOf(scenario).attending, game.seed, (seat) => (this.seating.control(seat) === "bot" ? defaultBot(seat) : null));
+      this.attending = indexOf(scenario).attending;
       this.conference = new GameClock(
         this.timing.msPerMinute,
         { now: () => Date.now(), setTimeout: (fn, ms) => this.timers.setTimeout(fn, ms) },
@@ -302,11 +311,16 @@ export function plenaryRoom(deps: RoomDeps) {
       return refuse("rate/flood", "Too many requests: this connection is closed. Reload to continue.");
     }
 
-    /** Bots act one at a time, paced so people can follow; the chair bot waits for a quiet room. */
+    /**
+     * Bots act one at a time, paced so people can follow; the chair bot waits for a quiet room. In a full
+     * plenary many delegations act in the same minute: the pause between bot actions shrinks with the number
+     * of bot seats beyond a classroom's dozen, so 180 bots do not take 15 times as long as 12.
+     */
     private kickBots(delay?: number): void {
       if (this.botTimer || this.engine.phase === "closed") return;
       const [min, max] = this.timing.botDelay;
-      const wait = delay ?? min + Math.random() * (max - min);
+      const crowd = Math.min(1, CROWD / Math.max(1, this.botSeats));
+      const wait = delay ?? (min + Math.random() * (max - min)) * crowd;
       this.botTimer = this.timers.setTimeout(() => {
         this.botTimer = null;
         this.runBots();

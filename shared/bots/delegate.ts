@@ -47,6 +47,7 @@ export const delegateBot: Bot = {
     const o = new Outlook(view);
     return (
       vote(o, legal, rng) ??
+      presence(o, legal) ??
       keepPledges(o, legal) ??
       speech(o, legal, rng) ??
       signing(o, legal) ??
@@ -68,7 +69,18 @@ interface Judgement extends Assessment {
   own: number;
 }
 
+const judged = new WeakMap<Outlook, Map<string, Judgement>>();
+
+/** judge, once per text per look: objecting, seconding and co-sponsoring all ask about the same texts. */
 function judge(o: Outlook, target: string): Judgement {
+  let mine = judged.get(o);
+  if (!mine) judged.set(o, (mine = new Map()));
+  let j = mine.get(target);
+  if (!j) mine.set(target, (j = judgeNow(o, target)));
+  return j;
+}
+
+function judgeNow(o: Outlook, target: string): Judgement {
   const a = o.assess(target);
   const leader = leaderOf(o.view, o.me.id, o.me.template);
   const loyalty = o.me.personality.loyalty;
@@ -237,6 +249,27 @@ function debate(o: Outlook, legal: Moves, rng: Rng): Decision | null {
     else if (a.delta < -limit) options.push({ action: { ...action, reason: a.because }, why: `object: ${a.because}, beyond the −${fmt(limit)} we accept now` });
   }
   return options.length > 0 ? rng.pick(options) : null;
+}
+
+/**
+ * Appetite for procedure at its sharpest: when the chair forces through, over our objection, a text that
+ * breaks our red line, a delegation with procedure 0.8 or more leaves the room in protest — and gives up its
+ * voice and its objections until it comes back to decide on the Final Acts.
+ */
+function presence(o: Outlook, legal: Moves): Decision | null {
+  const v = o.view;
+  const me = o.me.id;
+  if (v.walkedOut[me] !== undefined) {
+    const back = v.phase === "final_acts" ? legal.of("return")[0] : undefined;
+    return back ? { action: back, why: "return to the room to decide on the Final Acts" } : null;
+  }
+  if (o.me.personality.procedure < 0.8 || v.phase === "final_acts" || v.phase === "closed") return null;
+  const forced = Object.entries(v.targets).find(([, t]) => t.status === "adopted" && t.decision?.by === "chair_overrule" && t.decision.objectors.includes(me));
+  if (!forced) return null;
+  const crossed = o.me.redLines.filter((p) => !holds(p, o.world(o.adoptedNow()), me));
+  const leave = legal.of("walk_out")[0];
+  if (!leave || crossed.length === 0) return null;
+  return { action: leave, why: `walk out: ${forced[0]} was adopted over our objection and breaks our red line (${describe(crossed[0] as Predicate)}); procedure ${fmt(o.me.personality.procedure)}` };
 }
 
 /** Whether `other` shares our camp (our template bloc). */

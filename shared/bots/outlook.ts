@@ -56,7 +56,18 @@ const identity = (x: object) => {
   return id;
 };
 
+const lastRoom = new WeakMap<object, { ballots: unknown; signatures: unknown; room: Room }>();
+
 function roomOf(view: View): Room {
+  // Most looks see the very same objects as the look before: no key to build.
+  const last = lastRoom.get(view.targets);
+  if (last && last.ballots === view.ballots && last.signatures === view.signatures) return last.room;
+  const room = roomByKey(view);
+  lastRoom.set(view.targets, { ballots: view.ballots, signatures: view.signatures, room });
+  return room;
+}
+
+function roomByKey(view: View): Room {
   let key = targetKeys.get(view.targets);
   if (key === undefined) {
     key = "";

@@ -140,6 +140,28 @@ describe("blocs as sign-on coalitions", () => {
   });
 });
 
+describe("appetite for procedure", () => {
+  it("a delegation with a taste for procedure walks out when a text breaking its red line is forced through, and comes back to decide on the Final Acts", () => {
+    const proud = variant((json) => {
+      const sau = json.delegations.find((d: { id: string }) => d.id === "SAU");
+      sau.redLines = [{ not_adopted: "A1a" }];
+      sau.personality.procedure = 0.9;
+    });
+    const t = governance(proud)
+      .do("USA", { type: "move_amendment", amendment: "A1a" })
+      .do("SAU", { type: "object", target: "A1a" })
+      .do("chair", { type: "call_consensus", target: "A1a" })
+      .do("chair", { type: "declare_consensus", target: "A1a", overrule: true });
+    const d = decide(t.state, "SAU");
+    expect(d?.action).toEqual({ type: "walk_out" });
+    expect(d?.why).toBe("walk out: A1a was adopted over our objection and breaks our red line (A1a not adopted); procedure 0.9");
+    t.do("SAU", { type: "walk_out" });
+    expect(decide(t.state, "SAU")).toBeNull();
+    t.do("chair", { type: "open_signing" });
+    expect(decide(t.state, "SAU")?.action).toEqual({ type: "return" });
+  });
+});
+
 describe("chair bots with a style", () => {
   it("the consensus chair sends a blocked text to informal consultations once, then waits", () => {
     const t = governance().do("chair", { type: "call_consensus", target: "P1" });

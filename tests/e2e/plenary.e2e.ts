@@ -20,7 +20,7 @@ describe("a full plenary of 193", () => {
     const teacher = await openPage(browser, errors);
     await teacher.goto(inject("baseUrl"));
     await teacher.locator("#go-host").click();
-    await teacher.locator("button.choice", { hasText: "Busan 2014" }).click();
+    await teacher.locator("button.choice", { hasText: "Busan 2014: the Plenipotentiary Conference" }).click();
     await teacher.locator("input[name=chair][value=me]").check();
     await teacher.locator("#start").click();
     const code = ((await teacher.locator(".lobby .join-code").textContent({ timeout: 20_000 })) ?? "").trim();
