@@ -3,11 +3,13 @@
 // result when the conference closes.
 //
 //   npm start                      # in another terminal
-//   node examples/headless.mjs [http://localhost:2567] [scenario]   # classroom-quick, or busan-2014, dubai-2012
+//   node examples/headless.mjs [http://localhost:2567] [scenario] [pace]
+//   scenario: classroom-quick (default), busan-2014, dubai-2012; pace: instant (default), fast, classroom
 import { Client } from "@colyseus/sdk";
 
 const base = process.argv[2] ?? "http://localhost:2567";
 const scenario = process.argv[3] ?? "classroom-quick";
+const pace = process.argv[4] ?? "instant";
 const post = async (path, body) => {
   const res = await fetch(new URL(path, base), { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) });
   const json = await res.json();
@@ -16,7 +18,7 @@ const post = async (path, body) => {
 };
 
 // 1. Create a game: a scenario, a rule, a pace; a bot chairs. The answer has the join code and the chair key.
-const game = await post("/api/games", { scenario, rule: "majority", pace: "instant", chair: "bot" });
+const game = await post("/api/games", { scenario, rule: "majority", pace, chair: "bot" });
 console.log(`game ${game.code} (${game.title}), chair key ${game.chairKey}`);
 
 // 2. Join with the code: as a delegation (alone), giving a name. The server answers with a seat token.
@@ -29,6 +31,8 @@ room.onMessage("welcome", (w) => {
 });
 room.onMessage("record", () => undefined); // the public record (every action, redacted)
 room.onMessage("notice", (n) => console.log("notice:", n.text));
+room.onMessage("scenario", () => undefined); // the scenario's public text (and, once closed, its historical record)
+room.onMessage("outcome", () => undefined); // the scores, once the conference has closed
 
 // 3. Read state: room.state is the public projection; "private" messages carry our own view and legal actions.
 let legal = null;
@@ -71,7 +75,8 @@ await new Promise((resolve) => {
 });
 const decisions = [...room.state.targets.values()].filter((t) => t.status !== "draft").map((t) => `${t.id} ${t.status}${t.reason ? ` (${t.reason})` : ""}`);
 console.log(`closed at seq ${room.state.seq}:\n  ${decisions.join("\n  ")}`);
-console.log(`Ghana ${room.state.seats.get("GHA").signature}; my private view had ${mine?.offers.length ?? 0} offers.`);
+const signed = [...room.state.seats.values()].filter((s) => s.signature === "signed").length;
+console.log(`Ghana ${room.state.seats.get("GHA").signature}, as did ${signed - 1} others; my private view had ${mine?.offers.length ?? 0} offers.`);
 
 // 6. Reconnect later with the seat token (a reload, or after a server restart): the same seat comes back.
 await room.leave();

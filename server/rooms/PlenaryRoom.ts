@@ -91,6 +91,8 @@ export function plenaryRoom(deps: RoomDeps) {
     private readonly limits = new Map<string, RateLimit>();
     private lastActionAt = Date.now();
     private botTimer: { clear(): void } | null = null;
+    /** A deadline that fell while bots were about to move: it applies once they have nothing to do. */
+    private heldDeadline: string | null = null;
     private readonly timers = new TimerSet();
 
     override onCreate(options: unknown): void {
@@ -271,7 +273,18 @@ export function plenaryRoom(deps: RoomDeps) {
       return { ok: true, seq: after.seq };
     }
 
+    /**
+     * The clock ran out. If bots are still working through the room (a ballot in a 193-seat plenary takes
+     * the server longer than an instant game's three scenario minutes), the gavel waits until they have
+     * nothing left to do, as the simulator's does: a vote's result must not depend on the machine's speed.
+     * People are held to the clock as it stands.
+     */
     private onDeadline(step: string): void {
+      if (this.botTimer) {
+        this.heldDeadline = step;
+        return;
+      }
+      this.heldDeadline = null;
       const answer = this.submit(SYSTEM, { type: "deadline", step });
       if (!answer.ok && answer.code !== "deadline/stale") log.warn({ code: this.game.code, step, answer }, "deadline refused");
     }
@@ -285,6 +298,8 @@ export function plenaryRoom(deps: RoomDeps) {
       if (!parsed.success) return refuse("chair/malformed", `The command is malformed (${parsed.error.issues[0]?.message}).`);
       const c = parsed.data;
       const options = this.game.options;
+      // The chair's hand on the clock overrides a deadline still waiting for the bots.
+      if (c.type === "pause" || c.type === "extend") this.heldDeadline = null;
       if (c.type === "pause") this.conference.pause();
       else if (c.type === "resume") this.conference.resume();
       else if (c.type === "extend") this.conference.extend(c.minutes);
@@ -331,10 +346,12 @@ export function plenaryRoom(deps: RoomDeps) {
       const commit = (seat: string, d: { action: Action; why: string }) => this.submit(seat, d.action, d.why).ok;
       try {
         if (this.conductor.delegationMove(() => this.engine, commit) === "acted") return;
-        if (this.seating.control(CHAIR) !== "bot") return;
-        const wait = this.lastActionAt + this.timing.chairQuiet - Date.now();
-        if (wait > 0) return this.kickBots(wait);
-        this.conductor.chairMove(this.engine, commit);
+        if (this.seating.control(CHAIR) === "bot") {
+          const wait = this.lastActionAt + this.timing.chairQuiet - Date.now();
+          if (wait > 0) return this.kickBots(wait);
+          if (this.conductor.chairMove(this.engine, commit)) return;
+        }
+        if (this.heldDeadline !== null) this.onDeadline(this.heldDeadline);
       } catch (error) {
         // A bot that throws idles (the conductor has already passed over it); the room goes on.
         log.warn({ code: this.game.code, err: String(error) }, "a bot failed");
