@@ -1,5 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -17,7 +17,7 @@ import { ms, ratio } from "./measure.ts";
  * `npm run bench:server` (issue 3). The load runs in this process; each server in a child process of its own.
  *  1. 40 rooms × 25 SDK clients at a human pace: request→answer p50/p99, against one such room alone and
  *     against a bare Colyseus room that only answers, under the same load.
- *  2. Memory per room of a 193-delegation plenary (a generated scenario until busan-2014 exists).
+ *  2. Memory per open room of the 193-delegation busan-2014 plenary.
  *  3. The cost of one durable append.
  */
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
@@ -59,10 +59,10 @@ function rssKb(pid: number): number {
   return Number(/VmRSS:\s+(\d+)/.exec(status)?.[1] ?? NaN);
 }
 
-async function createGames(base: string, n: number, scenario: string): Promise<{ code: string; chairKey: string }[]> {
+async function createGames(base: string, n: number, scenario: string, more: Record<string, unknown> = {}): Promise<{ code: string; chairKey: string }[]> {
   const out = [];
   for (let i = 0; i < n; i++) {
-    const res = await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario, pace: "classroom", maxPlayers: 100 }) });
+    const res = await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario, pace: "classroom", maxPlayers: 100, ...more }) });
     out.push((await res.json()) as { code: string; chairKey: string });
   }
   return out;
@@ -95,17 +95,12 @@ async function load(): Promise<void> {
 
 async function memory(): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), "plenipo-bench-mem-"));
-  const scenarios = join(dir, "scenarios");
-  mkdirSync(scenarios);
-  const big = generatedScenario(193, 10);
-  writeFileSync(join(scenarios, "generated-193.json"), JSON.stringify({ ...big, id: "generated-193", delegations: big.delegations.map((d) => ({ ...d, playable: true })) }));
-  copyFileSync("scenarios/classroom-quick.json", join(scenarios, "classroom-quick.json"));
   const port = await freePort();
   const base = `http://127.0.0.1:${port}`;
-  const server = await start(["bin/plenipo.mjs", "serve", "--port", String(port), "--host", "127.0.0.1", "--db", join(dir, "m.db"), "--scenarios", scenarios], "Plenipo is running");
+  const server = await start(["--expose-gc", "bin/plenipo.mjs", "serve", "--port", String(port), "--host", "127.0.0.1", "--db", join(dir, "m.db")], "Plenipo is running");
   const heap = async () => ((await (await fetch(`${base}/api/health`)).json()) as { memory: { heapUsed: number } }).memory.heapUsed;
   const rooms = 10;
-  const codes = await createGames(base, rooms, "generated-193");
+  const codes = await createGames(base, rooms, "busan-2014");
   const client = new Client(base);
   // Open one room first, so what follows measures rooms, not the code they share.
   const first = await client.joinOrCreate("plenary", { code: codes[0]?.code, name: "o", role: "observer" });
@@ -122,9 +117,21 @@ async function memory(): Promise<void> {
   await new Promise((r) => setTimeout(r, 3000));
   const rss1 = rssKb(server.pid as number);
   const heap1 = await heap();
-  console.log(`2. Memory per open room of a 193-delegation plenary (generated scenario; busan-2014 does not exist yet), ${rooms - 1} rooms`);
+  console.log(`2. Memory per open room of busan-2014 (193 delegations, at its opening), ${rooms - 1} rooms`);
   console.log(`   RSS ${((rss1 - rss0) / 1024 / (rooms - 1)).toFixed(2)} MB per room; JS heap ${((heap1 - heap0) / 1024 / 1024 / (rooms - 1)).toFixed(2)} MB per room`);
-  for (const r of [first, ...joined]) await r.leave();
+  // A room holds its public record for late joiners: what one whole conference adds to an open room.
+  const [played] = await createGames(base, 1, "busan-2014", { pace: "instant", chair: "bot", rule: "majority", seed: 1 });
+  const watcher = await client.joinOrCreate("plenary", { code: played?.code, name: "o", role: "observer" });
+  watcher.onMessage("*", () => undefined);
+  const heap2 = await heap();
+  const began = Date.now();
+  await new Promise<void>((resolve) => watcher.onStateChange((s) => (s as { phase?: string }).phase === "closed" && resolve()));
+  const took = Date.now() - began;
+  await new Promise((r) => setTimeout(r, 1000));
+  const heap3 = await heap();
+  const seq = (watcher.state as { seq?: number }).seq ?? 0;
+  console.log(`   one busan-2014 room played by bots to its close (majority, instant pace, ${seq} actions, ${(took / 1000).toFixed(1)} s): JS heap +${((heap3 - heap2) / 1024 / 1024).toFixed(2)} MB`);
+  for (const r of [first, ...joined, watcher]) await r.leave();
   await stop(server);
 }
 
