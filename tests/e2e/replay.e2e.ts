@@ -92,4 +92,22 @@ describe("the replay viewer", () => {
     expect(await jumpTo(page, d)).toContain(tallyLine(d.tally as NonNullable<Decision["tally"]>));
     expect(errors).toEqual([]);
   });
+
+  it("replays a 193-delegation busan-2014 log: every checkpoint verified, the plenary's tallies as the command line has them", async () => {
+    const log = join(dir, "busan.jsonl");
+    plenipo("simulate", "busan-2014", "--rule", "majority", "--seed", "2", "--out", log);
+    const cli = JSON.parse(plenipo("replay", log, "--json")) as { decisions: Decision[] };
+    const voted = cli.decisions.filter((d) => d.tally);
+    expect(voted.length).toBeGreaterThan(5);
+
+    const page = await openPage(browser, errors);
+    await page.goto(`${inject("baseUrl")}/#/replay`);
+    await page.locator("#replay-file").setInputFiles(log);
+    await page.locator("#replay-verified", { hasText: "checkpoints verified" }).waitFor({ timeout: 60_000 });
+    for (const d of [voted[0], voted[voted.length - 1]] as Decision[]) {
+      expect(await jumpTo(page, d)).toContain(tallyLine(d.tally as NonNullable<Decision["tally"]>));
+    }
+    await shot(page, "20-busan-replay");
+    expect(errors).toEqual([]);
+  }, 120_000);
 });
