@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, openPage, shot } from "./browser.ts";
+import { jumpTo, plenipo, tallyLine, type Decision } from "./replaying.ts";
 
 let browser: Browser;
 const errors: string[] = [];
@@ -44,13 +44,20 @@ describe("a full plenary of 193", () => {
     expect(errors).toEqual([]);
   });
 
-  it("the replay of a whole Busan game ends in a debrief that folds 193 scores behind the playable ones", async () => {
+  it("the replay of a whole Busan game shows the plenary's tallies as the command line has them, and a debrief that folds 193 scores behind the playable ones", async () => {
     const log = join(mkdtempSync(join(tmpdir(), "plenipo-e2e-busan-")), "busan.jsonl");
-    execFileSync(process.execPath, [join(process.cwd(), "bin/plenipo.mjs"), "simulate", "busan-2014", "--rule", "majority", "--seed", "3", "--out", log]);
+    plenipo("simulate", "busan-2014", "--rule", "majority", "--seed", "3", "--out", log);
+    const voted = (JSON.parse(plenipo("replay", log, "--json")) as { decisions: Decision[] }).decisions.filter((d) => d.tally);
+    expect(voted.length).toBeGreaterThan(5);
     const page = await openPage(browser, errors);
     await page.goto(`${inject("baseUrl")}/#/replay`);
     await page.locator("#replay-file").setInputFiles(log);
     await page.locator("#replay-verified", { hasText: "checkpoints verified" }).waitFor({ timeout: 60_000 });
+    for (const d of [voted[0], voted[voted.length - 1]] as Decision[]) {
+      expect(await jumpTo(page, d)).toContain(tallyLine(d.tally as NonNullable<Decision["tally"]>));
+    }
+    await shot(page, "20-busan-replay");
+    await page.getByRole("button", { name: "To the end" }).click();
     await page.locator("#tab-debrief").click();
     await page.locator(".debrief details summary", { hasText: "All 193 delegations, ranked" }).waitFor();
     expect(await page.locator(".debrief > table.scores tbody tr").count()).toBe(12);

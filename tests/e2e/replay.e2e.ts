@@ -1,10 +1,10 @@
-import { execFileSync } from "node:child_process";
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, Page } from "playwright-core";
+import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { launch, openPage, shot } from "./browser.ts";
+import { jumpTo, plenipo, tallyLine, type Decision } from "./replaying.ts";
 
 let browser: Browser;
 const errors: string[] = [];
@@ -15,27 +15,6 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close();
 });
-
-interface Decision {
-  target: string;
-  status: string;
-  seq: number;
-  tally?: { yes: number; no: number; abstain: number };
-}
-
-/** The command line, exactly as a user runs it. */
-const plenipo = (...args: string[]) => execFileSync(process.execPath, [join(process.cwd(), "bin/plenipo.mjs"), ...args], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
-
-/** Jumps to a decision with the viewer's menu and reads the tally box. */
-async function jumpTo(page: Page, d: Decision): Promise<string> {
-  await page.locator("#replay-jump").selectOption(String(d.seq));
-  await page.locator("#replay-at", { hasText: `seq ${d.seq} of` }).waitFor();
-  const box = page.locator(".tally", { hasText: `Last decision: ${d.target}` });
-  await box.waitFor();
-  return (await box.textContent()) ?? "";
-}
-
-const tallyLine = (t: NonNullable<Decision["tally"]>) => `${t.yes} yes · ${t.no} no · ${t.abstain} abstaining`;
 
 describe("the replay viewer", () => {
   it("opens a log file, jumps to a decision and shows the tally `plenipo replay --json` reports", async () => {
@@ -93,21 +72,4 @@ describe("the replay viewer", () => {
     expect(errors).toEqual([]);
   });
 
-  it("replays a 193-delegation busan-2014 log: every checkpoint verified, the plenary's tallies as the command line has them", async () => {
-    const log = join(dir, "busan.jsonl");
-    plenipo("simulate", "busan-2014", "--rule", "majority", "--seed", "2", "--out", log);
-    const cli = JSON.parse(plenipo("replay", log, "--json")) as { decisions: Decision[] };
-    const voted = cli.decisions.filter((d) => d.tally);
-    expect(voted.length).toBeGreaterThan(5);
-
-    const page = await openPage(browser, errors);
-    await page.goto(`${inject("baseUrl")}/#/replay`);
-    await page.locator("#replay-file").setInputFiles(log);
-    await page.locator("#replay-verified", { hasText: "checkpoints verified" }).waitFor({ timeout: 60_000 });
-    for (const d of [voted[0], voted[voted.length - 1]] as Decision[]) {
-      expect(await jumpTo(page, d)).toContain(tallyLine(d.tally as NonNullable<Decision["tally"]>));
-    }
-    await shot(page, "20-busan-replay");
-    expect(errors).toEqual([]);
-  }, 120_000);
 });
