@@ -232,14 +232,14 @@ export function plenaryRoom(deps: RoomDeps) {
       if (seat === CHAIR && this.seating.control(CHAIR) === "bot") {
         return refuse("seat/bot-chairs", "A bot is chairing: take the chair back first (chair command seat, bot: false).");
       }
-      return this.submit(seat, parsed.action);
+      return this.submit(seat, parsed.action, undefined, client.sessionId);
     }
 
     /**
      * The one path every action takes. Durable before visible: the entry (and any checkpoint) is in the
      * store before room.state changes, any message goes out, or the request is answered.
      */
-    private submit(by: string, action: AnyAction, why?: string): Answer {
+    private submit(by: string, action: AnyAction, why?: string, from?: string): Answer {
       const before = this.engine;
       const result = applyParsed(before, by, action);
       if (!result.ok) return { ok: false, ...result.error };
@@ -267,7 +267,10 @@ export function plenaryRoom(deps: RoomDeps) {
       }
       for (const e of result.events) {
         if (!e.to) continue;
-        for (const o of this.seating.all) if (o.seat && e.to.includes(o.seat)) this.clients.getById(o.sessionId)?.send("notice", { kind: e.type, text: e.text });
+        // The client that acted has its answer; its teammates on the seat, and the other party, get a notice.
+        for (const o of this.seating.all) {
+          if (o.seat && o.sessionId !== from && e.to.includes(o.seat)) this.clients.getById(o.sessionId)?.send("notice", { kind: e.type, text: e.text });
+        }
       }
       this.kickBots();
       return { ok: true, seq: after.seq };

@@ -21,5 +21,10 @@ export function itemStatement(o: Outlook, item: string): string {
   const parts = views.map(({ id, a }) =>
     a.crosses.length > 0 ? `${id} is unacceptable to us` : a.delta > 0.01 ? `we support ${id}` : a.delta < -0.01 ? `we have serious concerns about ${id}` : `we can live with ${id}`,
   );
-  return `On ${agendaItem.title}, ${parts.join("; ")}.`;
+  return `On ${midSentence(agendaItem.title)}, ${parts.join("; ")}.`;
+}
+
+/** A title as it reads inside a sentence: "On the preamble", not "On The preamble". */
+function midSentence(title: string): string {
+  return title.replace(/^(The|A|An) /, (article) => article.toLowerCase());
 }

@@ -41,6 +41,15 @@ describe("all-bot games", () => {
     const objection = g.log.lines.find((l): l is LogEntry => !isCheckpoint(l) && l.by === "USA" && l.action.type === "object" && l.action.target === "P2");
     expect(objection?.why).toBe("object: P2: DNS +0.2 crosses our red line (DNS at most 0)");
   });
+
+  it("speeches on an item name it as a sentence would, and say where the speaker stands on each text", () => {
+    const g = runGame(fixtureScenario("dubai-2012"), { rule: "consensus", seed: 1 });
+    const speeches = g.log.lines.flatMap((l) => (!isCheckpoint(l) && l.action.type === "speak" ? [(l.action as { text: string }).text] : []));
+    const onItems = speeches.filter((t) => t.startsWith("On "));
+    expect(onItems.length).toBeGreaterThan(0);
+    expect(onItems.filter((t) => /^On (The|A|An) /.test(t))).toEqual([]);
+    expect(onItems[0]).toMatch(/^On the chairman's package: the articles, .*W1/);
+  });
 });
 
 describe("a delegation bot decides from its own seat's view", () => {

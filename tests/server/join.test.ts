@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { join, joinError, startServer, until, type TestServer } from "./harness.ts";
+import { join, joinError, startServer, until, type Player, type TestServer } from "./harness.ts";
 
 let server: TestServer;
 beforeAll(async () => {
@@ -90,5 +90,20 @@ describe("acting", () => {
     const observer = await join(server, { code: body.code, name: "Eve", role: "observer" });
     expect(await observer.act({ type: "request_floor" })).toMatchObject({ ok: false, code: "seat/observer" });
     for (const p of [chair, usa, observer]) await p.room.leave();
+  });
+});
+
+describe("notices", () => {
+  it("an offer made by one member of a team reaches the teammate and the other party, not the one who made it", async () => {
+    const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom" });
+    const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "GHA", team: true });
+    const ben = await join(server, { code: body.code, name: "Ben", role: "delegation", seat: "GHA", team: true });
+    const cy = await join(server, { code: body.code, name: "Cy", role: "delegation", seat: "USA" });
+    expect(await ana.act({ type: "offer", to: "USA", give: [{ vote: { target: "P1", choice: "no" } }], ask: [{ vote: { target: "A1b", choice: "yes" } }] })).toMatchObject({ ok: true });
+    const fromGhana = (p: Player) => p.notices.filter((n) => n.kind === "offer" && n.text.startsWith("Ghana makes offer"));
+    await until(() => fromGhana(ben).length === 1 && fromGhana(cy).length === 1, 5000, "the teammate's and the recipient's notices");
+    // Ana had her answer; a notice of her own offer would only repeat it.
+    expect(fromGhana(ana)).toEqual([]);
+    for (const p of [ana, ben, cy]) await p.room.leave();
   });
 });
