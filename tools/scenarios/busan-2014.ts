@@ -1,4 +1,4 @@
-import { BLOCS_REGION, BLOCS_RTO, DIMENSIONS, MEMBERS, blocsOf, campOf, influenceOf, procedureOf, shading, vec, type Vector } from "./common.ts";
+import { DIMENSIONS, MEMBERS, SCORING, conferenceBlocs, blocsOf, campOf, influenceOf, procedureOf, shading, vec, type Vector } from "./common.ts";
 import { PLAYABLE_BUSAN } from "./busan-delegations.ts";
 
 /**
@@ -165,19 +165,13 @@ export function busan2014() {
       "All 193 Member States at the ITU's Plenipotentiary Conference in Busan, Korea (October–November 2014). The Internet's governance, security, a new treaty conference and the ITU's openness are on the table; the Republic of Korea chairs and seeks consensus. Twelve delegations can be played; bots in their regional groups play the rest. Camps and some group memberships are modelling choices [M].",
     rule: "consensus",
     dimensions: DIMENSIONS,
-    blocs: [
-      { id: "MS", name: "Multistakeholder camp", kind: "camp", leader: "USA", template: templates.MS },
-      { id: "SOV", name: "Sovereigntist camp", kind: "camp", leader: "RUS", template: templates.SOV },
-      { id: "SWING", name: "Swing states", kind: "camp", template: templates.SWING },
-      ...BLOCS_RTO,
-      ...BLOCS_REGION,
-    ],
+    blocs: conferenceBlocs(templates),
     delegations,
     chair: { name: "The chair (Republic of Korea, host of the conference)", delegation: "KOR", style: "consensus" },
     proposals,
     agenda,
     timing: { openingMinutes: 8, decisionMinutes: 3, consensusMinutes: 3, ballotMinutes: 3, signingMinutes: 10 },
-    scoring: { redLinePenalty: 0.5, soleObjectorPenalty: 0.1, amendmentBonus: 0.1, brokenPledgePenalty: 0.05 },
+    scoring: SCORING,
     history: {
       summary:
         "Busan worked by consensus and the Internet texts barely moved. Resolution 102 kept its 2010 balance, took note of the IANA transition and opened the Council working group to online consultations; India's secure-information-society proposal found no agreement; the security resolutions were updated modestly, with no new instrument; no treaty conference was convened, the Regulations going to a review instead; documents became more open; the Constitution was not touched. The United States spoke of a 'Busan Consensus'.",

@@ -89,6 +89,23 @@ export const BLOCS_REGION = [
   { id: "E", name: "Region E: Asia and Australasia", kind: "region" },
 ] as const;
 
+/**
+ * Every bloc of a full-scale scenario: the three camps (the templates members inherit, and the leaders whose
+ * texts they sign on to), then the regional organisations, then the ITU regions.
+ */
+export function conferenceBlocs<M, S, W>(templates: { MS: M; SOV: S; SWING: W }) {
+  return [
+    { id: "MS", name: "Multistakeholder camp", kind: "camp", leader: "USA", template: templates.MS },
+    { id: "SOV", name: "Sovereigntist camp", kind: "camp", leader: "RUS", template: templates.SOV },
+    { id: "SWING", name: "Swing states", kind: "camp", template: templates.SWING },
+    ...BLOCS_RTO,
+    ...BLOCS_REGION,
+  ];
+}
+
+/** The same scoring in both historical scenarios, so scores compare across them. */
+export const SCORING = { redLinePenalty: 0.5, soleObjectorPenalty: 0.1, amendmentBonus: 0.1, brokenPledgePenalty: 0.05 };
+
 /** A member's blocs: its camp first (whose template it takes and whose leader it follows), then its organisations, then its region. */
 export function blocsOf(m: Member): string[] {
   return [campOf(m), ...m.rtos, m.region];

@@ -1,4 +1,4 @@
-import { BLOCS_REGION, BLOCS_RTO, DIMENSIONS, MEMBERS, blocsOf, campOf, influenceOf, procedureOf, shading, vec, type Vector } from "./common.ts";
+import { DIMENSIONS, MEMBERS, SCORING, conferenceBlocs, blocsOf, campOf, influenceOf, procedureOf, shading, vec, type Vector } from "./common.ts";
 import { PLAYABLE_DUBAI } from "./dubai-delegations.ts";
 
 /**
@@ -146,19 +146,13 @@ export function dubai2012() {
       "The World Conference on International Telecommunications, Dubai, December 2012: 151 Member States revise the 1988 telecommunication treaty. The operators it covers, security, spam, the Internet and a preamble on human rights and access divide the room; the UAE chair takes the temperature at night; at the end each delegation decides whether to sign. Ten delegations can be played. Camps and who attended are modelling choices [M].",
     rule: "consensus",
     dimensions: DIMENSIONS,
-    blocs: [
-      { id: "MS", name: "Multistakeholder camp", kind: "camp", leader: "USA", template: templates.MS },
-      { id: "SOV", name: "Sovereigntist camp", kind: "camp", leader: "RUS", template: templates.SOV },
-      { id: "SWING", name: "Swing states", kind: "camp", template: templates.SWING },
-      ...BLOCS_RTO,
-      ...BLOCS_REGION,
-    ],
+    blocs: conferenceBlocs(templates),
     delegations,
     chair: { name: "The chair (United Arab Emirates, host of the conference)", delegation: "ARE", style: "temperature" },
     proposals,
     agenda,
     timing: { openingMinutes: 5, decisionMinutes: 3, consensusMinutes: 3, ballotMinutes: 3, signingMinutes: 10 },
-    scoring: { redLinePenalty: 0.5, soleObjectorPenalty: 0.1, amendmentBonus: 0.1, brokenPledgePenalty: 0.05 },
+    scoring: SCORING,
     history: {
       summary:
         "The chair's package settled the articles with compromises: 'authorized operating agencies', security and spam articles that say 'endeavour'. Late on 12 December the Internet resolution was declared adopted after the chair took the temperature of the room; Russia's Internet article had been withdrawn. On 13 December Iran asked for a formal vote on the preamble: 77 for, 33 against, 8 abstaining. The United States announced at once that it would not sign, followed by the United Kingdom, Sweden, Canada and others. On 14 December 89 delegations signed and 55 of the 144 eligible did not.",
