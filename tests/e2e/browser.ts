@@ -1,7 +1,8 @@
 import { mkdirSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** Debian's Chromium, headless, with the flags this machine's closed network needs (stack.md §13). */
 export async function launch(): Promise<Browser> {
@@ -30,4 +31,31 @@ export async function openPage(browser: Browser, errors: string[]): Promise<Page
 /** The text of the toasts shown so far (the answers to what the player did). */
 export async function toasts(page: Page): Promise<string[]> {
   return page.locator("#toasts .toast").allTextContents();
+}
+
+/**
+ * One Chromium for a test file: launched before its tests and closed after them. `open()` gives a fresh page
+ * whose uncaught errors land in `errors` (every test ends by expecting none).
+ */
+export function useBrowser(): { open: () => Promise<Page>; errors: string[] } {
+  let browser: Browser | undefined;
+  const errors: string[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return { errors, open: () => openPage(browser as Browser, errors) };
+}
+
+/** Clicks when the button is there; the panels re-render as the room moves, so a miss is not a failure. */
+export async function tryClick(target: Locator): Promise<boolean> {
+  try {
+    if (!(await target.count())) return false;
+    await target.first().click({ timeout: 1500 });
+    return true;
+  } catch {
+    return false;
+  }
 }

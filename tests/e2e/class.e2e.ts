@@ -1,25 +1,8 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, openPage, shot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { shot, tryClick, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-const errors: string[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-async function tryClick(target: Locator): Promise<boolean> {
-  try {
-    if (!(await target.count())) return false;
-    await target.first().click({ timeout: 1500 });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const { open, errors } = useBrowser();
 
 /** A student: the home page, "Join with a code", the code the teacher's page shows, a name, a seat. */
 async function joinAs(page: Page, code: string, name: string, seat: string): Promise<void> {
@@ -42,7 +25,7 @@ const decided = (page: Page) =>
 
 describe("a class", () => {
   it("a teacher hosts; two students join with the code the page shows; a vote happens; all three see the same tally", async () => {
-    const teacher = await openPage(browser, errors);
+    const teacher = await open();
     await teacher.goto(inject("baseUrl"));
     await teacher.locator("#go-host").click();
     await teacher.locator("input[name=chair][value=me]").waitFor();
@@ -56,8 +39,8 @@ describe("a class", () => {
     const code = (await codeBox.textContent())?.trim() ?? "";
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
 
-    const ana = await openPage(browser, errors);
-    const ben = await openPage(browser, errors);
+    const ana = await open();
+    const ben = await open();
     await joinAs(ana, code, "Ana", "USA");
     await joinAs(ben, code, "Ben", "GHA");
     await shot(ana, "10-student-joined");

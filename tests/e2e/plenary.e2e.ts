@@ -1,23 +1,15 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, openPage, shot } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { shot, useBrowser } from "./browser.ts";
 import { jumpTo, plenipo, tallyLine, type Decision } from "./replaying.ts";
 
-let browser: Browser;
-const errors: string[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open, errors } = useBrowser();
 
 describe("a full plenary of 193", () => {
   it("a class hosts Busan: the seat list offers the twelve playable delegations, the hall seats all 193", async () => {
-    const teacher = await openPage(browser, errors);
+    const teacher = await open();
     await teacher.goto(inject("baseUrl"));
     await teacher.locator("#go-host").click();
     await teacher.locator("button.choice", { hasText: "Busan 2014: the Plenipotentiary Conference" }).click();
@@ -27,7 +19,7 @@ describe("a full plenary of 193", () => {
     await teacher.locator(".lobby", { hasText: "0 of 12 delegations taken" }).waitFor();
     expect(await teacher.locator("table.seats tbody tr").count()).toBe(12);
 
-    const student = await openPage(browser, errors);
+    const student = await open();
     await student.goto(`${inject("baseUrl")}/#/join/${code}`);
     await student.locator("#join-name").fill("Dana");
     await student.locator("#take-GHA").waitFor();
@@ -49,7 +41,7 @@ describe("a full plenary of 193", () => {
     plenipo("simulate", "busan-2014", "--rule", "majority", "--seed", "3", "--out", log);
     const voted = (JSON.parse(plenipo("replay", log, "--json")) as { decisions: Decision[] }).decisions.filter((d) => d.tally);
     expect(voted.length).toBeGreaterThan(5);
-    const page = await openPage(browser, errors);
+    const page = await open();
     await page.goto(`${inject("baseUrl")}/#/replay`);
     await page.locator("#replay-file").setInputFiles(log);
     await page.locator("#replay-verified", { hasText: "checkpoints verified" }).waitFor({ timeout: 60_000 });

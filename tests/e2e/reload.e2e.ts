@@ -1,15 +1,8 @@
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, openPage, shot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { shot, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-const errors: string[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open, errors } = useBrowser();
 
 const where = (page: Page) =>
   page.evaluate(() => {
@@ -21,7 +14,7 @@ describe("keeping the seat", () => {
   it("a page reload in the middle of a game comes back to the same seat, and a dropped connection resyncs", async () => {
     const base = inject("baseUrl");
     const created = (await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "consensus", pace: "fast", chair: "bot" }) })).json()) as { code: string };
-    const page = await openPage(browser, errors);
+    const page = await open();
     await page.goto(`${base}/#/join/${created.code}`);
     await page.locator("#join-name").fill("Chloé");
     await page.locator("#take-BRA").click();

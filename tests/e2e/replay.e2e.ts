@@ -1,20 +1,12 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, openPage, shot } from "./browser.ts";
+import { describe, expect, inject, it } from "vitest";
+import { shot, useBrowser } from "./browser.ts";
 import { jumpTo, plenipo, tallyLine, type Decision } from "./replaying.ts";
 
-let browser: Browser;
-const errors: string[] = [];
 const dir = mkdtempSync(join(tmpdir(), "plenipo-e2e-replay-"));
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
+const { open, errors } = useBrowser();
 
 describe("the replay viewer", () => {
   it("opens a log file, jumps to a decision and shows the tally `plenipo replay --json` reports", async () => {
@@ -24,7 +16,7 @@ describe("the replay viewer", () => {
     const voted = cli.decisions.filter((d) => d.tally);
     expect(voted.length).toBeGreaterThan(1);
 
-    const page = await openPage(browser, errors);
+    const page = await open();
     await page.goto(`${inject("baseUrl")}/#/replay`);
     await page.locator("#replay-file").setInputFiles(log);
     await page.locator("#replay-verified", { hasText: "checkpoints verified" }).waitFor({ timeout: 20_000 });
@@ -44,7 +36,7 @@ describe("the replay viewer", () => {
     const base = inject("baseUrl");
     const created = (await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "majority", pace: "instant", seed: 5, chair: "bot" }) })).json()) as { code: string; chairKey: string };
     // Someone watches, so the room runs; at the instant pace the bots finish the conference at once.
-    const page = await openPage(browser, errors);
+    const page = await open();
     await page.goto(`${base}/#/game/${created.code}?observer=1&name=Watcher`);
     await page.locator(".topbar .phase", { hasText: "Closed" }).waitFor({ timeout: 60_000 });
 

@@ -1,26 +1,8 @@
-import type { Browser, Locator, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { launch, openPage, shot } from "./browser.ts";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { shot, tryClick, useBrowser } from "./browser.ts";
 
-let browser: Browser;
-const errors: string[] = [];
-beforeAll(async () => {
-  browser = await launch();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-
-/** Clicks when the button is there; the panels re-render as the room moves, so a miss is not a failure. */
-async function tryClick(target: Locator): Promise<boolean> {
-  try {
-    if (!(await target.count())) return false;
-    await target.first().click({ timeout: 1500 });
-    return true;
-  } catch {
-    return false;
-  }
-}
+const { open, errors } = useBrowser();
 
 interface Seen {
   phase: string;
@@ -46,7 +28,7 @@ const seen = (page: Page): Promise<Seen> =>
 
 describe("solo play against bots", () => {
   it("goes from the home page to the debrief of a fast classroom-quick game, seconding, voting and making an offer through the page", async () => {
-    const page = await openPage(browser, errors);
+    const page = await open();
     await page.goto(inject("baseUrl"));
     await page.locator("#go-solo").waitFor();
     await shot(page, "01-home");
