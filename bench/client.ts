@@ -9,7 +9,6 @@
  */
 import { spawn } from "node:child_process";
 import { copyFileSync, mkdtempSync, writeFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -21,6 +20,7 @@ import { buildClient } from "../build.ts";
 import { launch } from "../tests/e2e/browser.ts";
 import { generatedScenario } from "./generated.ts";
 import { median, ratio } from "./measure.ts";
+import { freePort } from "../server/node/freePort.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
@@ -29,15 +29,6 @@ const percentile = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
 };
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
 
 async function bundleSizes() {
   const sizes = await buildClient({ quiet: true });

@@ -1,6 +1,5 @@
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, readFileSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { WebSocket } from "ws";
@@ -12,6 +11,7 @@ import { GameStore } from "../server/store/gameStore.ts";
 import { generatedScenario } from "./generated.ts";
 import { runLoad, type LoadResult } from "./load.ts";
 import { ms, ratio } from "./measure.ts";
+import { freePort } from "../server/node/freePort.ts";
 
 /**
  * `npm run bench:server` (issue 3). The load runs in this process; each server in a child process of its own.
@@ -25,15 +25,6 @@ const SECONDS = Number(process.env.BENCH_SECONDS ?? 25);
 const children: ChildProcess[] = [];
 process.on("exit", () => children.forEach((c) => c.kill("SIGKILL")));
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve) => {
-    const s = createServer();
-    s.listen(0, "127.0.0.1", () => {
-      const a = s.address();
-      s.close(() => resolve(typeof a === "object" && a ? a.port : 0));
-    });
-  });
-}
 
 async function start(args: string[], ready: string): Promise<ChildProcess> {
   const child = spawn(process.execPath, args, { env: { ...process.env, PLENIPO_LOG_LEVEL: "warn" }, stdio: ["ignore", "pipe", "inherit"] });

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
 import { serve } from "../../server/serve.ts";
-import { freePort } from "../server/harness.ts";
+import { freePort } from "../../server/node/freePort.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

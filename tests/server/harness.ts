@@ -1,7 +1,6 @@
 import { ColyseusTestServer } from "@colyseus/testing";
 import type { Room as SdkRoom } from "@colyseus/sdk";
 import { mkdtempSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join as joinPath } from "node:path";
 import { WebSocket } from "ws";
@@ -11,20 +10,10 @@ import { createGameServer } from "../../server/app.ts";
 import { SCENARIO_DIR } from "../../server/cli/io.ts";
 import { useNativeDigest } from "../../server/node/nativeDigest.ts";
 import { GameStore } from "../../server/store/gameStore.ts";
+import { freePort } from "../../server/node/freePort.ts";
 
 (globalThis as { WebSocket?: unknown }).WebSocket ??= WebSocket;
 useNativeDigest();
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = createServer();
-    s.once("error", reject);
-    s.listen(0, "127.0.0.1", () => {
-      const address = s.address();
-      s.close(() => resolve(typeof address === "object" && address ? address.port : 0));
-    });
-  });
-}
 
 /** A real server on a free loopback port, with its own store, and the @colyseus/testing helpers. */
 export async function startServer(options: { rateLimit?: { burst: number; perSecond: number }; db?: string } = {}) {

@@ -7,7 +7,8 @@ import { afterAll, describe, expect, it } from "vitest";
 import { isCheckpoint, parseLog, type LogEntry } from "../../shared/log/format.ts";
 import { replay } from "../../shared/log/replay.ts";
 import { GameStore } from "../../server/store/gameStore.ts";
-import { freePort, until, watch, type Player } from "./harness.ts";
+import { freePort } from "../../server/node/freePort.ts";
+import { until, watch, type Player } from "./harness.ts";
 
 /**
  * Crash recovery (DESIGN §9): a server process killed with SIGKILL in the middle of a game, restarted on the
