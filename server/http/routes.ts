@@ -2,6 +2,7 @@ import express, { type Application, type Request, type Response } from "express"
 import { matchMaker } from "@colyseus/core";
 import { readdirSync } from "node:fs";
 import { join } from "node:path";
+import { defaultBot } from "../../shared/bots/registry.ts";
 import { createGame } from "../../shared/engine/create.ts";
 import { publicScenarioOf } from "../../shared/engine/view.ts";
 import { formatLog } from "../../shared/log/format.ts";
@@ -90,8 +91,12 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
     const chairKey = newChairKey();
     const seed = o.seed ?? Math.floor(Math.random() * 1_000_000);
     const state = createGame(loaded.scenario, { rule: o.rule, seed, scenarioHash: loaded.hash });
-    const seats: Record<string, string> = { chair: o.chair === "bot" ? "bot:chair@1" : "human" };
-    for (const d of loaded.scenario.delegations) seats[d.id] = d.present ? (d.playable ? "human or bot:delegate@1" : "bot:delegate@1") : "absent";
+    // Who was meant to play each seat, with the bots' versions as the simulator records them.
+    const seats: Record<string, string> = { chair: o.chair === "bot" ? defaultBot("chair").id : "human" };
+    for (const d of loaded.scenario.delegations) {
+      const bot = defaultBot(d.id).id;
+      seats[d.id] = d.present ? (d.playable ? `human or ${bot}` : bot) : "absent";
+    }
     const createdAt = new Date().toISOString();
     store.createGame(
       {

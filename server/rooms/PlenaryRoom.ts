@@ -203,8 +203,10 @@ export function plenaryRoom(deps: RoomDeps) {
       this.limits.delete(client.sessionId);
       this.lastPrivate.delete(client.sessionId);
       if (gone?.seat === CHAIR && code !== CloseCode.CONSENTED && code !== REPLACED_CLOSE_CODE && this.seating.holdersOf(CHAIR).length === 0) {
-        // The teacher is gone past the reconnection window: a bot chairs so the class is not stuck.
+        // The teacher is gone past the reconnection window: a bot chairs so the class is not stuck (even if the
+        // teacher had once taken the chair back from a bot, which left an override for a person).
         this.game.options.chair = "bot";
+        delete this.game.options.seatOverrides[CHAIR];
         store.setOptions(this.game.code, this.game.options);
       }
       this.afterSeatingChange();

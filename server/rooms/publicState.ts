@@ -250,7 +250,7 @@ export function syncPublicState(
   const b = view.ballot;
   assign(state, { hasBallot: b !== null });
   if (b) {
-    const secret = b.method === "secret";
+    // The view has already hidden a secret ballot's counts (null: sent as -1) and choices (none).
     assign(state.ballot, {
       id: b.id,
       target: b.target,
@@ -258,14 +258,14 @@ export function syncPublicState(
       method: b.method,
       threshold: b.threshold,
       basis: b.basis,
-      yes: secret ? -1 : (b.counts?.yes ?? 0),
-      no: secret ? -1 : (b.counts?.no ?? 0),
-      abstain: secret ? -1 : (b.counts?.abstain ?? 0),
+      yes: b.counts?.yes ?? -1,
+      no: b.counts?.no ?? -1,
+      abstain: b.counts?.abstain ?? -1,
       called: b.called ?? "",
     });
     setStrings(state.ballot.voters, b.voters);
     setStrings(state.ballot.voted, b.voted);
-    setMap(state.ballot.choices, secret ? {} : b.choices);
+    setMap(state.ballot.choices, b.choices);
   }
 
   setProcedures(state.points, view.points.map((p) => ({ id: p.id, by: p.by, kind: "point", status: p.status, text: p.text })));

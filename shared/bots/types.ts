@@ -14,7 +14,7 @@ export interface Decision {
  * stream, and may pass (null). It never reads the scenario's history or anyone else's private data.
  */
 export interface Bot {
-  /** Recorded in the log header, e.g. "bot:delegate@1". */
+  /** Recorded in the log header, e.g. "bot:delegate@2". */
   readonly id: string;
   decide(view: View, moves: Moves, rng: Rng): Decision | null;
 }

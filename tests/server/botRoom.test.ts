@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { defaultBot } from "../../shared/bots/registry.ts";
 import { parseLog } from "../../shared/log/format.ts";
 import { replay } from "../../shared/log/replay.ts";
 import { fixtureScenario } from "../fixtures/build.ts";
@@ -30,6 +31,8 @@ describe("an all-bot busan-2014 room at instant pace", () => {
     expect(full.status).toBe(200);
     const parsed = parseLog(full.text);
     if (!parsed.ok) throw new Error(`line ${parsed.line}: ${parsed.message}`);
+    // The header names the bots that played, at their current versions.
+    expect(parsed.log.header.seats).toMatchObject({ chair: defaultBot("chair").id, GHA: `human or ${defaultBot("GHA").id}`, TUV: "absent" });
     const live = replay(parsed.log);
     if (!live.ok) throw new Error(`seq ${live.seq}: ${live.message}`);
 

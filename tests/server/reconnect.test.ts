@@ -78,11 +78,19 @@ describe("reconnection", () => {
     await chair.room.leave();
   });
 
-  it("a chair bot takes over when the human chair is gone past the window", async () => {
+  it.each([
+    ["", false],
+    [", even after the teacher once took the chair back from a bot", true],
+  ])("a chair bot takes over when the human chair is gone past the window%s", async (_, tookBack) => {
     const { body } = await server.createGame({ scenario: "classroom-quick", pace: "instant", reconnectSeconds: 1 });
     const watcher = await join(server, { code: body.code, name: "Eve", role: "observer" });
     const chair = await join(server, { code: body.code, name: "Teacher", role: "chair", chairKey: body.chairKey });
     await until(() => watcher.room.state.chairControl === "human", 5000, "a human chair");
+    if (tookBack) {
+      expect(await chair.chair({ type: "seat", seat: "chair", bot: true })).toMatchObject({ ok: true });
+      expect(await chair.chair({ type: "seat", seat: "chair", bot: false })).toMatchObject({ ok: true });
+      await until(() => watcher.room.state.chairControl === "human", 5000, "the chair back with the teacher");
+    }
     expect(watcher.room.state.phase).toBe("opening");
     drop(chair, false);
     await until(() => watcher.room.state.chairControl === "bot", 5000, "the chair bot");
