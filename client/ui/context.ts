@@ -1,6 +1,7 @@
 import type { Action } from "../../shared/engine/actions.ts";
 import type { Answer, ChairCommand } from "../../shared/protocol/messages.ts";
 import type { GameModel } from "../model.ts";
+import { keep, restore } from "./formState.ts";
 
 /** What panels may do: act as this seat, send chair commands. Replays have neither. */
 export interface PanelContext {
@@ -15,8 +16,8 @@ export interface Panel {
 }
 
 /**
- * Re-renders `render` into `el` only when `key(model)` changed, so a form the user is typing in survives the
- * many updates a live game sends.
+ * Re-renders `render` into `el` only when `key(model)` changed, and carries what the user was typing, choosing
+ * or had unfolded across the re-render (formState.ts): a live game sends many updates.
  */
 export function keyed(el: HTMLElement, key: (m: GameModel) => string, render: (m: GameModel) => void): Panel {
   let last = "";
@@ -26,7 +27,9 @@ export function keyed(el: HTMLElement, key: (m: GameModel) => string, render: (m
       const k = key(model);
       if (k === last) return;
       last = k;
+      const kept = keep(el);
       render(model);
+      restore(el, kept);
     },
   };
 }

@@ -105,4 +105,27 @@ describe("solo play against bots", () => {
     expect(text).toContain("GHA");
     expect(errors).toEqual([]);
   }, 240_000);
+
+  it("what a delegate is typing, and the list of refusals it unfolded, survive the room moving on", async () => {
+    const page = await open();
+    await page.goto(inject("baseUrl"));
+    await page.locator("#go-solo").click();
+    await page.locator("#pick-BRA").click();
+    await page.locator("#start").click();
+    await page.locator(".topbar .chip.me", { hasText: "Brazil" }).waitFor({ timeout: 20_000 });
+    await page.locator("#tab-act").click();
+    await page.locator(".actions details.refused summary").click();
+    const point = page.getByLabel("Point of order");
+    await point.click();
+    await point.pressSequentially("The speaker is out of ord");
+    const seqOf = () => (window as unknown as { plenipo: { session: { model: { view: { seq: number } } } } }).plenipo.session.model.view.seq;
+    const at = await page.evaluate(seqOf);
+    // Bots and the chair act meanwhile: the panel re-renders with every action.
+    await page.waitForFunction(`(${seqOf.toString()})() >= ${at + 5}`, null, { timeout: 30_000 });
+    await point.pressSequentially("er");
+    await expect(point.inputValue()).resolves.toBe("The speaker is out of order");
+    await expect(point.evaluate((el) => el === document.activeElement)).resolves.toBe(true);
+    await expect(page.locator(".actions details.refused").evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
+    expect(errors).toEqual([]);
+  }, 60_000);
 });
