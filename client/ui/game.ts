@@ -17,25 +17,18 @@ export function tallyText(m: GameModel): { title: string; lines: string[] } | nu
   const v = m.view;
   const b = v.ballot;
   if (b) {
-    const subject = b.question === "substantive" ? `${b.target} — ${titleOf(m.scenario, b.target)}` : b.question === "request_vote" ? `a request to vote on ${v.voteRequests.find((r) => r.id === b.target)?.target}` : b.question === "appeal" ? `the appeal against ruling ${b.target}` : `motion ${b.target}`;
     const n = b.voters.length;
-    const needed =
-      b.threshold === "two_thirds"
-        ? b.basis === "accredited"
-          ? `Needed: two-thirds of the ${n} delegations accredited with a vote`
-          : "Needed: yes at least two-thirds of yes + no (abstentions do not count)"
-        : "Needed: more yes than no among those voting (abstentions do not count; a tie rejects)";
     const counts = b.counts
       ? `${VOTE_GLYPHS.yes} ${b.counts.yes} yes · ${VOTE_GLYPHS.no} ${b.counts.no} no · ${VOTE_GLYPHS.abstain} ${b.counts.abstain} abstaining`
       : `Secret ballot: the counts are announced at the close`;
     const revealed = m.revealed?.[b.id];
     return {
-      title: `Vote on ${subject} (${METHODS[b.method]})`,
+      title: `Vote on ${b.subject} (${METHODS[b.method]})`,
       lines: [
         counts,
         revealed ? `Revealed (full log): ${revealed.map((c) => `${c.voter} ${c.choice ?? "?"}`).join(", ")}` : "",
         `${b.voted.length} of ${n} have voted${b.called ? ` · the roll-call has reached ${nameOf(m.scenario, b.called)}` : ""}`,
-        needed,
+        b.needed,
       ].filter(Boolean),
     };
   }

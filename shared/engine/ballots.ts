@@ -3,7 +3,7 @@ import type { BallotResult, Method } from "./actions.ts";
 import { enterStep, nameOf, newStep, nextNumber, note, titleOf, type Ctx } from "./context.ts";
 import { edit, editById } from "./draft.ts";
 import { afterQuestion, decide, endDebate, lapseMotions, postpone, resetFloor } from "./flow.ts";
-import { decideVote } from "./rules/majority.ts";
+import { decideVote, type MajorityRule } from "./rules/majority.ts";
 import { electorate } from "./rules/presence.ts";
 import { revertOverrule } from "./rulings.ts";
 import type { Ballot, Cast, QuestionKind, State, Tally } from "./state.ts";
@@ -69,6 +69,19 @@ export function openBallot(
   note(c, "ballot_opened", q.target, `Vote on ${questionLabel(c, q.question, q.target)} (${how}; ${voters.length} entitled to vote)`);
 }
 
+/** The voting rule that decides a ballot (the view shows it in words before anyone votes). */
+export function majorityRuleOf(ix: Ctx["ix"], b: Ballot): MajorityRule {
+  const meta = ix.target.get(b.target);
+  return {
+    question: b.question,
+    threshold: b.threshold,
+    basis: b.basis,
+    revote: b.revote,
+    substantive: b.question === "substantive" && (meta?.kind === "amendment" || meta?.proposal.substantive === true),
+    accredited: ix.accredited.length,
+  };
+}
+
 export function questionLabel(c: { ix: Ctx["ix"]; s: State }, question: QuestionKind, target: string): string {
   if (question === "substantive") return titleOf(c.ix, target);
   if (question === "request_vote") {
@@ -89,15 +102,7 @@ export function closeBallot(c: Ctx, published?: BallotResult): void {
   if (!b) return;
   const hidden = b.cast.some((v) => v.choice === null);
   const tally = hidden && published ? { yes: published.yes, no: published.no, abstain: published.abstain } : countBallots(b.cast);
-  const meta = c.ix.target.get(b.target);
-  const decision = decideVote(tally, {
-    question: b.question,
-    threshold: b.threshold,
-    basis: b.basis,
-    revote: b.revote,
-    substantive: b.question === "substantive" && (meta?.kind === "amendment" || meta?.proposal.substantive === true),
-    accredited: c.ix.accredited.length,
-  });
+  const decision = decideVote(tally, majorityRuleOf(c.ix, b));
   const result = { ...tally, status: decision.status };
   c.s.ballots = [...c.s.ballots, { id: b.id, target: b.target, question: b.question, method: b.method, cast: b.cast, result, seq: c.seq }];
   c.s.ballot = null;

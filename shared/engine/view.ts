@@ -2,7 +2,8 @@ import type { Choice } from "./actions.ts";
 import { judgeAll, type PledgeJudgement } from "./pledges.ts";
 import { indexOf } from "./scenarioIndex.ts";
 import type { Scenario, ResolvedDelegation } from "../scenario/schema.ts";
-import { calledVoter, countBallots } from "./ballots.ts";
+import { calledVoter, countBallots, majorityRuleOf, questionLabel } from "./ballots.ts";
+import { describeThreshold } from "./rules/majority.ts";
 import { CHAIR, type Ballot, type Cast, type ClosedBallot, type Offer, type Seat, type State, type Tally } from "./state.ts";
 
 /**
@@ -29,6 +30,10 @@ export interface PublicBallot {
   counts: Tally | null;
   /** Roll-call: the delegation called now. */
   called: string | null;
+  /** The question in words ("P1 (title)", "the appeal against ruling R1", …). */
+  subject: string;
+  /** What it needs to pass, in words, from the rule that will decide it. */
+  needed: string;
 }
 
 export interface PublicClosedBallot extends Omit<ClosedBallot, "cast"> {
@@ -93,7 +98,7 @@ const votersOf = (cast: readonly Cast[]) => cast.map((c) => c.voter).sort();
 const openCache = new WeakMap<Ballot, PublicBallot>();
 
 /** The open ballot as everyone sees it; computed once per ballot object and shared by every seat's view. */
-function publicBallot(b: Ballot): PublicBallot {
+function publicBallot(b: Ballot, s: State): PublicBallot {
   const cached = openCache.get(b);
   if (cached) return cached;
   const secret = b.method === "secret";
@@ -111,6 +116,8 @@ function publicBallot(b: Ballot): PublicBallot {
     choices: visibleChoices(b.method, b.cast),
     counts: secret ? null : countBallots(b.cast),
     called: calledVoter(b),
+    subject: questionLabel({ ix: indexOf(s.scenario), s }, b.question, b.target),
+    needed: describeThreshold(majorityRuleOf(indexOf(s.scenario), b)),
   };
   openCache.set(b, out);
   return out;
@@ -227,7 +234,7 @@ export function viewFor(s: State, seat: Seat): View {
     consensus: s.consensus,
     temperature: s.temperature,
     lastTemperature: s.lastTemperature,
-    ballot: s.ballot ? publicBallot(s.ballot) : null,
+    ballot: s.ballot ? publicBallot(s.ballot, s) : null,
     ballots: publicClosedBallots(s.ballots),
     explained: s.explained,
     points: s.points,

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { viewFor } from "../../shared/engine/view.ts";
 import { CODES, Table, testScenario, type TestDelegation } from "../fixtures/build.ts";
 
 /**
@@ -120,6 +121,17 @@ describe("voting table (DESIGN §3), played through apply()", () => {
     expect(t.target("P1").status).toBe(row.status);
     expect(decision?.reason).toContain(row.reason);
     if (row.tally) expect(decision?.tally).toEqual({ yes: row.tally[0], no: row.tally[1], abstain: row.tally[2] });
+  });
+
+  it("before anyone votes, each seat's view says what the question needs, counting the accredited after a walk-out", () => {
+    const scenario = testScenario({ delegations: plain(10), threshold: "two_thirds", basis: "accredited" });
+    const t = new Table(scenario, { rule: "majority" });
+    t.do("chair", { type: "open_item", item: "one" }).do(ten[0] as string, { type: "table", target: "P1" }).do(ten[1] as string, { type: "second", target: "P1" });
+    t.do(ten[9] as string, { type: "walk_out" }).do("chair", { type: "call_vote", target: "P1" });
+    const ballot = viewFor(t.state, ten[2] as string).ballot;
+    expect(ballot?.voters).toHaveLength(9);
+    expect(ballot?.subject).toContain("P1");
+    expect(ballot?.needed).toBe("Needed: yes from two-thirds of the 10 delegations accredited with a vote; if more than half abstain, the question is postponed");
   });
 
   it("a walked-out delegation cannot vote", () => {

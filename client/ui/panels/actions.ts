@@ -38,19 +38,11 @@ export function actionsPanel(ctx: PanelContext): Panel {
       if (votes.length) {
         const b = m.view.ballot;
         const principals = [...new Set(votes.map((v) => v.for ?? ""))];
-        const question =
-          b?.question === "request_vote"
-            ? `Shall ${m.view.voteRequests.find((r) => r.id === b.target)?.target} go to a formal vote? (request ${b.target})`
-            : b?.question === "appeal"
-              ? `Shall the chair's ruling ${b.target} be overturned?`
-              : b?.question === "motion"
-                ? `Motion ${b.target}: ${m.view.motions.find((x) => x.id === b.target)?.kind.replace("_", " the ")}?`
-                : `${b?.target} — ${titleOf(m.scenario, b?.target ?? "")}`;
         sections.push(
           h(
             "div",
             { class: "group vote" },
-            h("h3", null, `Vote: ${question}`),
+            h("h3", null, `Vote on ${b?.subject ?? "the question"}`),
             h("p", { class: "hint" }, `${METHODS[b?.method ?? ""] ?? ""}${b?.method === "secret" ? ": nobody else will see your choice" : ": the room sees your choice"}.`),
             principals.map((p) =>
               h(

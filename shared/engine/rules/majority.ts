@@ -49,3 +49,13 @@ export function decideVote(t: Tally, rule: MajorityRule): { status: VoteStatus; 
     reason: `${ok ? "majority" : "no majority"} of those present and voting (${t.yes} to ${t.no}${t.abstain ? `, ${t.abstain} abstaining` : ""}): ${ok ? "adopted" : "rejected"}`,
   };
 }
+
+/** What a question needs to pass, in words: the rule decideVote applies, as a voter reads it before voting. */
+export function describeThreshold(rule: MajorityRule): string {
+  const abstaining = rule.substantive && !rule.revote ? "; if more than half abstain, the question is postponed" : "";
+  if (rule.threshold === "two_thirds" && rule.basis === "accredited") {
+    return `Needed: yes from two-thirds of the ${rule.accredited} delegations accredited with a vote${abstaining}`;
+  }
+  if (rule.threshold === "two_thirds") return `Needed: yes at least two-thirds of yes + no (abstentions do not count${abstaining})`;
+  return `Needed: more yes than no among those voting (abstentions do not count; a tie rejects${abstaining})`;
+}
