@@ -1,7 +1,8 @@
 import type { Action, Pledge } from "../engine/actions.ts";
 import type { Moves } from "../engine/legal.ts";
 import type { Offer } from "../engine/state.ts";
-import { fmt, sign, type Outlook } from "./outlook.ts";
+import { pledgeTarget, pledgeText } from "../engine/pledges.ts";
+import { sign, type Outlook } from "./outlook.ts";
 import { delegationOf } from "./bloc.ts";
 import type { Decision } from "./types.ts";
 
@@ -17,18 +18,6 @@ const ACCEPT_MARGIN = 0.005;
 /** Offers a bot has open at most, and makes in a whole conference; at most one per counterpart and text. */
 const MAX_OPEN = 2;
 const MAX_MADE = 4;
-
-export function pledgeTarget(p: Pledge): string {
-  return "vote" in p ? p.vote.target : "second" in p ? p.second : "no_objection" in p ? p.no_objection : "withdraw" in p ? p.withdraw : p.cosponsor;
-}
-
-export function pledgeText(p: Pledge): string {
-  if ("vote" in p) return `vote ${p.vote.choice} on ${p.vote.target}`;
-  if ("second" in p) return `second ${p.second}`;
-  if ("no_objection" in p) return `not object to ${p.no_objection}`;
-  if ("withdraw" in p) return `withdraw ${p.withdraw}`;
-  return `co-sponsor ${p.cosponsor}`;
-}
 
 /**
  * What one pledge, kept by whoever makes it, is worth to us: our utility gain from its text times how much
@@ -189,4 +178,3 @@ export function pledgedNoObjection(o: Outlook, target: string): boolean {
   return owed(o).some((p) => "no_objection" in p && p.no_objection === target);
 }
 
-export { fmt };

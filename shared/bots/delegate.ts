@@ -69,18 +69,7 @@ interface Judgement extends Assessment {
   own: number;
 }
 
-const judged = new WeakMap<Outlook, Map<string, Judgement>>();
-
-/** judge, once per text per look: objecting, seconding and co-sponsoring all ask about the same texts. */
 function judge(o: Outlook, target: string): Judgement {
-  let mine = judged.get(o);
-  if (!mine) judged.set(o, (mine = new Map()));
-  let j = mine.get(target);
-  if (!j) mine.set(target, (j = judgeNow(o, target)));
-  return j;
-}
-
-function judgeNow(o: Outlook, target: string): Judgement {
   const a = o.assess(target);
   const leader = leaderOf(o.view, o.me.id, o.me.template);
   const loyalty = o.me.personality.loyalty;

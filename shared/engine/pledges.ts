@@ -2,6 +2,24 @@ import type { Pledge } from "./actions.ts";
 import { castOf } from "./ballots.ts";
 import type { Offer, State } from "./state.ts";
 
+/** The text a pledge is about. */
+export function pledgeTarget(p: Pledge): string {
+  if ("vote" in p) return p.vote.target;
+  if ("second" in p) return p.second;
+  if ("no_objection" in p) return p.no_objection;
+  if ("withdraw" in p) return p.withdraw;
+  return p.cosponsor;
+}
+
+/** A pledge in words, after "we" or "they": "vote yes on P1", "not object to A2". */
+export function pledgeText(p: Pledge): string {
+  if ("vote" in p) return `vote ${p.vote.choice} on ${p.vote.target}`;
+  if ("second" in p) return `second ${p.second}`;
+  if ("no_objection" in p) return `not object to ${p.no_objection}`;
+  if ("withdraw" in p) return `withdraw ${p.withdraw}`;
+  return `co-sponsor ${p.cosponsor}`;
+}
+
 export type PledgeStatus = "kept" | "broken" | "pending" | "moot";
 
 export interface PledgeJudgement {
@@ -40,7 +58,7 @@ export function judgePledge(s: State, pledger: string, p: Pledge, since: number)
     if (cast?.choice === null) return { status: "pending", secret }; // unknown: a public replay
     return { status: cast?.choice === p.vote.choice ? "kept" : "broken", secret };
   }
-  const target = "second" in p ? p.second : "no_objection" in p ? p.no_objection : "withdraw" in p ? p.withdraw : p.cosponsor;
+  const target = pledgeTarget(p);
   const t = s.targets[target];
   if (!t) return { status: "moot", secret: false };
   const decided = DECIDED.has(t.status);

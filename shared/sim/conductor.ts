@@ -11,7 +11,7 @@ import { viewFor } from "../engine/view.ts";
  * economy, not a rule: a delegation that is not asked now is asked after the next action that concerns
  * everyone.
  */
-const PRIVATE_MOVES = new Set(["vote", "speak", "yield_floor", "request_floor", "placard", "sign", "decline_to_sign", "explain_vote", "give_floor", "close_vote", "offer", "decline_offer", "retract_offer", "cosponsor"]);
+const PRIVATE_MOVES = new Set(["vote", "speak", "yield_floor", "request_floor", "placard", "sign", "decline_to_sign", "explain_vote", "give_floor", "offer", "decline_offer", "retract_offer", "cosponsor"]);
 
 /** Carries out a bot's decision; false when the engine refused it (the bot then counts as passing). */
 export type Commit = (seat: Seat, decision: Decision) => boolean;
@@ -35,7 +35,7 @@ export class Conductor {
 
   /** Tells the conductor an action was applied (by anyone), so the seats it concerns look again. */
   observe(by: Seat, action: Action): void {
-    if (!PRIVATE_MOVES.has(action.type) || action.type === "close_vote") {
+    if (!PRIVATE_MOVES.has(action.type)) {
       this.wakeAll();
       return;
     }

@@ -1,17 +1,10 @@
 import type { Pledge } from "../../../shared/engine/actions.ts";
+import { pledgeText } from "../../../shared/engine/pledges.ts";
 import { nameOf, titleOf } from "../../format.ts";
 import type { GameModel } from "../../model.ts";
 import { keyed, type Panel, type PanelContext } from "../context.ts";
 import { fill, h } from "../dom.ts";
 import { send } from "./actions.ts";
-
-function pledgeText(p: Pledge): string {
-  if ("vote" in p) return `vote ${p.vote.choice} on ${p.vote.target}`;
-  if ("second" in p) return `second ${p.second}`;
-  if ("no_objection" in p) return `not object to ${p.no_objection}`;
-  if ("withdraw" in p) return `withdraw ${p.withdraw}`;
-  return `co-sponsor ${p.cosponsor}`;
-}
 
 /** A pledge editor: what, on which text. */
 function pledgeRow(m: GameModel, label: string): { el: HTMLElement; value: () => Pledge | null } {

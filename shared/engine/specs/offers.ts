@@ -1,20 +1,13 @@
 import type { Pledge } from "../actions.ts";
 import { emit, nextNumber, reject, type Query } from "../context.ts";
 import { editById } from "../draft.ts";
+import { pledgeTarget } from "../pledges.ts";
 import type { Rejection, Seat } from "../state.ts";
 import { delegationName, isSponsor } from "./guards.ts";
 import type { Spec } from "./spec.ts";
 
 const DEALS = ["opening", "debate", "decision", "final_acts"] as const;
 export const MAX_OPEN_OFFERS = 10;
-
-export function pledgeTarget(p: Pledge): string {
-  if ("vote" in p) return p.vote.target;
-  if ("second" in p) return p.second;
-  if ("no_objection" in p) return p.no_objection;
-  if ("withdraw" in p) return p.withdraw;
-  return p.cosponsor;
-}
 
 function checkPledges(q: Query, pledges: readonly Pledge[], pledger: Seat): Rejection | null {
   for (const p of pledges) {
