@@ -143,8 +143,8 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
     const g = game(req, res);
     if (!g) return;
     const live = liveRoom(g.code);
-    const log = store.loadLog(g.code);
     const loaded = scenario(g.scenarioId);
+    const held = live ? [] : store.seatsOf(g.code);
     const seats = live?.seatList() ?? {
       // Not running: who held which seat, from the store.
       delegations: (loaded?.scenario.delegations ?? []).map((d) => ({
@@ -153,11 +153,11 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
         playable: d.playable,
         present: d.present,
         control: "idle",
-        holders: store.seatsOf(g.code).filter((s) => s.seat === d.id).map((s) => s.name),
-        team: store.seatsOf(g.code).some((s) => s.seat === d.id && s.team),
+        holders: held.filter((s) => s.seat === d.id).map((s) => s.name),
+        team: held.some((s) => s.seat === d.id && s.team),
       })),
     };
-    res.json({ code: g.code, scenario: g.scenarioId, title: g.title, rule: g.rule, pace: g.pace, status: g.status, seq: log ? g.seq : 0, live: live !== undefined, seats });
+    res.json({ code: g.code, scenario: g.scenarioId, title: g.title, rule: g.rule, pace: g.pace, status: g.status, seq: g.seq, live: live !== undefined, seats });
   });
 
   app.get("/api/games/:code/export", (req, res) => {

@@ -97,6 +97,12 @@ export function plenaryRoom(deps: RoomDeps) {
 
     override onCreate(options: unknown): void {
       const code = z.object({ code: z.string() }).safeParse(options);
+      // The code also picks the room (filterBy), as sent: a code in small letters would open a second room for
+      // the same game, so it is refused with the code to use.
+      const capitals = code.success ? code.data.code.trim().toUpperCase() : "";
+      if (code.success && capitals !== code.data.code && store.getGame(capitals)) {
+        throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `join/code-case: Join codes are written in capitals: use ${capitals}.`);
+      }
       const game = code.success ? store.getGame(code.data.code) : null;
       if (!game) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `join/unknown-code: No game has the code "${code.success ? code.data.code : ""}". Check the code your teacher gave you.`);
       const gameLog = store.loadLog(game.code);
@@ -113,8 +119,8 @@ export function plenaryRoom(deps: RoomDeps) {
         scenario.delegations.map((d) => ({ id: d.id, name: d.name, playable: d.playable, present: d.present })),
         store.seatsOf(game.code).flatMap((s) => (s.seat ? [s.seat] : [])),
       );
-      this.conductor = new Conductor(indexOf(scenario).attending, game.seed, (seat) => (this.seating.control(seat) === "bot" ? defaultBot(seat) : null));
       this.attending = indexOf(scenario).attending;
+      this.conductor = new Conductor(this.attending, game.seed, (seat) => (this.seating.control(seat) === "bot" ? defaultBot(seat) : null));
       this.conference = new GameClock(
         this.timing.msPerMinute,
         { now: () => Date.now(), setTimeout: (fn, ms) => this.timers.setTimeout(fn, ms) },
@@ -126,6 +132,8 @@ export function plenaryRoom(deps: RoomDeps) {
       this.onMessage("act", (client, payload) => this.act(client, payload));
       this.onMessage("chair", (client, payload) => this.chairCommand(client, payload));
       this.onMessage("sync", (client) => {
+        const flood = this.flood(client);
+        if (flood) return flood;
         this.sendWelcome(client);
         return { ok: true, seq: this.engine.seq } satisfies Answer;
       });
@@ -457,5 +465,3 @@ export function plenaryRoom(deps: RoomDeps) {
 function recordLine(entry: LogEntry, before: State, after: State, events: GameEvent[]): RecordLine {
   return { entry: redactEntry(entry, before, after), events: events.filter((e) => !e.to).map((e) => e.text) };
 }
-
-export type PlenaryRoomClass = ReturnType<typeof plenaryRoom>;

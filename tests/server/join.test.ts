@@ -58,6 +58,8 @@ describe("joining", () => {
 
   it("refuses an unknown code, a taken solo seat, a wrong chair key and a full game, saying why", async () => {
     expect(await joinError(server, { code: "ZZZZZZ", name: "X", role: "observer" })).toContain("join/unknown-code");
+    const known = (await server.createGame({ scenario: "classroom-quick", pace: "classroom" })).body.code;
+    expect(await joinError(server, { code: known.toLowerCase(), name: "X", role: "observer" })).toContain(`join/code-case: Join codes are written in capitals: use ${known}.`);
     const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom", maxPlayers: 2 });
     const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "USA" });
     const taken = await joinError(server, { code: body.code, name: "Bo", role: "delegation", seat: "USA", team: true });
