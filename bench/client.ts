@@ -19,15 +19,11 @@ import { runGame } from "../shared/sim/runGame.ts";
 import { buildClient } from "../build.ts";
 import { launch } from "../tests/e2e/browser.ts";
 import { generatedScenario } from "./generated.ts";
-import { median, ratio } from "./measure.ts";
+import { median, percentile, ratio } from "./measure.ts";
 import { freePort } from "../server/node/freePort.ts";
 
 const RUNS = Number(process.env.BENCH_RUNS ?? 7);
 const kb = (n: number) => `${(n / 1024).toFixed(1)} KB`;
-const percentile = (xs: number[], p: number) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
-};
 
 
 async function bundleSizes() {

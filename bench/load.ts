@@ -1,5 +1,6 @@
 import { Client, type Room } from "@colyseus/sdk";
 import type { PrivateMessage } from "../shared/protocol/messages.ts";
+import { percentile } from "./measure.ts";
 
 /**
  * The load generator of `npm run bench:server`: rooms × 25 SDK clients each — a chair, two people in each of
@@ -15,11 +16,6 @@ export interface LoadResult {
 
 const HUMAN_SEATS = ["USA", "DEU", "CHN", "RUS", "IND", "SAU"]; // GHA and BRA: bots fill them
 const CHEAP = new Set(["request_floor", "yield_floor", "second", "cosponsor", "placard", "vote", "object", "withdraw_objection", "speak", "request_vote"]);
-
-function percentile(sorted: number[], p: number): number {
-  if (sorted.length === 0) return NaN;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] as number;
-}
 
 export async function runLoad(base: string, codes: { code: string; chairKey: string }[], seconds: number): Promise<LoadResult> {
   const client = new Client(base);
@@ -58,6 +54,5 @@ export async function runLoad(base: string, codes: { code: string; chairKey: str
   };
   await Promise.all(rooms.filter((r) => r.acting).map(actor));
   await Promise.all(rooms.map((r) => r.room.leave().catch(() => undefined)));
-  latencies.sort((a, b) => a - b);
   return { requests: latencies.length, p50: percentile(latencies, 50), p99: percentile(latencies, 99), errors };
 }

@@ -11,6 +11,12 @@ export function median(xs: number[]): number {
   return s.length % 2 ? (s[mid] as number) : ((s[mid - 1] as number) + (s[mid] as number)) / 2;
 }
 
+/** The p-th percentile (nearest rank, from below) of unsorted samples; NaN when there are none. */
+export function percentile(xs: readonly number[], p: number): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? NaN;
+}
+
 /** Median of `runs` timings after `warmup` untimed runs. */
 export function medianTime(runs: number, f: () => void, warmup = 2): number {
   for (let i = 0; i < warmup; i++) f();

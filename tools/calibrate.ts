@@ -4,10 +4,11 @@
  * the calibration figures of issue 5 with their bounds. Exit 1 when a bound does not hold.
  */
 import { spawn } from "node:child_process";
-import { readFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import type { Scenario } from "../shared/scenario/schema.ts";
 import type { Aggregate } from "../shared/sim/summary.ts";
+import { loadScenarioFile, scenarioPath } from "../server/cli/io.ts";
 import { busanChecks, ceptEu, dubaiChecks, EU, integrityChecks, type Check } from "./calibration/figures.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
@@ -24,7 +25,11 @@ function simulate(id: string, rule: string): Promise<{ aggregate: Aggregate; sec
   });
 }
 
-const scenario = (id: string) => JSON.parse(readFileSync(join(ROOT, "scenarios", `${id}.json`), "utf8")) as { dimensions: { id: string; statusQuo: number }[]; delegations: { id: string; blocs: string[] }[] };
+function scenario(id: string): Scenario {
+  const loaded = loadScenarioFile(scenarioPath(id));
+  if (!loaded.ok) throw new Error(`${id}: ${loaded.issues.map((i) => `${i.path}: ${i.message}`).join("; ")}`);
+  return loaded.scenario;
+}
 
 const configs = [
   ["busan-2014", "consensus"],

@@ -21,16 +21,11 @@ export async function shot(page: Page, name: string): Promise<void> {
 }
 
 /** A fresh page of 1280×800, failing the test on any uncaught error in the page. */
-export async function openPage(browser: Browser, errors: string[]): Promise<Page> {
+async function openPage(browser: Browser, errors: string[]): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   const page = await context.newPage();
   page.on("pageerror", (e) => errors.push(String(e)));
   return page;
-}
-
-/** The text of the toasts shown so far (the answers to what the player did). */
-export async function toasts(page: Page): Promise<string[]> {
-  return page.locator("#toasts .toast").allTextContents();
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { Aggregate, GameRow } from "../../shared/sim/summary.ts";
+import { MEMBERS } from "../scenarios/roster.ts";
 
 /**
  * The calibration figures of issue 5, computed from `plenipo simulate <id> --games N --json` output. Pure
@@ -22,10 +23,11 @@ export function ceptEu(scenario: { delegations: { id: string; blocs: string[] }[
   return scenario.delegations.filter((d) => eu.has(d.id) && d.blocs.includes("CEPT")).map((d) => d.id);
 }
 
-export const EU = new Set("AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE GBR".split(" "));
+/** The member states of the EU in 2012-2014, from the roster the scenarios are built from. */
+export const EU: ReadonlySet<string> = new Set(MEMBERS.filter((m) => m.eu).map((m) => m.id));
 
 /** A WCIT is convened when the treaty-conference text passes in a form other than the expert-group review. */
-export const wcitConvened = (r: GameRow) => status(r, "P4") === "adopted" && status(r, "P4a") !== "adopted";
+const wcitConvened = (r: GameRow) => status(r, "P4") === "adopted" && status(r, "P4a") !== "adopted";
 
 export function busanChecks(consensus: Aggregate, majority: Aggregate, statusQuo: Record<string, number>): Check[] {
   const c = consensus.perGame;

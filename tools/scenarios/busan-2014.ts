@@ -13,9 +13,9 @@ const SOV = vec(0.8, 0.7, 0.7, 0.6, 0.4, 0.7, -0.4);
 const SWING = vec(0.5, 0.3, 0.2, 0.1, 0.8, 0.1, 0.2);
 
 /** Members that had lost their vote (arrears): small states, as at the real conferences [M: the list is illustrative]. */
-export const NO_VOTE_BUSAN = new Set("CAF COM GNB LBR SOM SSD STP TCD ERI GMB HTI DMA KIR TUV NRU VUT GNQ AFG".split(" "));
+const NO_VOTE_BUSAN = new Set("CAF COM GNB LBR SOM SSD STP TCD ERI GMB HTI DMA KIR TUV NRU VUT GNQ AFG".split(" "));
 /** Members not attending [M: about 175 attended; which ones stayed away is illustrative]. */
-export const ABSENT_BUSAN = new Set("AND LIE MCO SMR NRU TUV KIR MHL FSM SLB TON WSM DMA KNA GRD VCT SUR PRK".split(" "));
+const ABSENT_BUSAN = new Set("AND LIE MCO SMR NRU TUV KIR MHL FSM SLB TON WSM DMA KNA GRD VCT SUR PRK".split(" "));
 
 const templates = {
   MS: {

@@ -24,14 +24,14 @@ export type Vector = Record<Dim, number>;
 export const vec = (IG: number, CYB: number, DNS: number, ITR: number, DEV: number, RTS: number, OPEN: number): Vector => ({ IG, CYB, DNS, ITR, DEV, RTS, OPEN });
 
 /** The multistakeholder core: the EU and EFTA, the Western Balkans and Eastern partners, the Five Eyes and Japan, Israel, four Latin American states. */
-export const MS_CAMP = new Set([
-  ..."AUT BEL BGR HRV CYP CZE DNK EST FIN FRA DEU GRC HUN IRL ITA LVA LTU LUX MLT NLD POL PRT ROU SVK SVN ESP SWE GBR".split(" "),
+const MS_CAMP = new Set([
+  ...MEMBERS.filter((m) => m.eu).map((m) => m.id),
   ..."NOR CHE ISL LIE AND MCO SMR MNE SRB MKD ALB BIH GEO MDA UKR".split(" "),
   ..."USA CAN JPN AUS NZL ISR CHL COL CRI PER".split(" "),
 ]);
 
 /** The sovereigntist camp: the RCC, the Arab group, and the governments that side with them on the Internet. */
-export const SOV_CAMP = new Set([
+const SOV_CAMP = new Set([
   ..."RUS BLR KAZ KGZ TJK TKM UZB ARM AZE".split(" "),
   ..."DZA BHR COM DJI EGY IRQ JOR KWT LBN LBY MRT MAR OMN QAT SAU SOM SDN SYR TUN ARE YEM".split(" "),
   ..."CHN IRN CUB VEN BOL NIC PRK VNM LAO MMR ZWE".split(" "),

@@ -13,11 +13,11 @@ const SOV = vec(0.8, 0.7, 0.7, 0.7, 0.4, 0.8, -0.4);
 const SWING = vec(0.4, 0.3, -0.2, 0.3, 0.8, 0.4, 0.2);
 
 /** Members not in Dubai [M: about 151 attended; the list here is illustrative, mostly small states]. */
-export const ABSENT_DUBAI = new Set(
+const ABSENT_DUBAI = new Set(
   "AND LIE MCO SMR NRU TUV KIR MHL FSM SLB TON WSM VUT DMA KNA GRD VCT LCA ATG BHS BLZ SUR GUY HTI TLS BTN MDV COM STP CPV GNB GNQ ERI SSD SOM CAF TCD LBR PRK MNG SYC BRB".split(" "),
 );
 /** Members without a vote (17 had lost it; 7 of them were present) [M: the list is illustrative]. */
-export const NO_VOTE_DUBAI = new Set("CAF TCD ERI SSD SOM GNB COM STP LBR HTI GMB DJI NER BDI TJK MRT AFG".split(" "));
+const NO_VOTE_DUBAI = new Set("CAF TCD ERI SSD SOM GNB COM STP LBR HTI GMB DJI NER BDI TJK MRT AFG".split(" "));
 
 const templates = {
   MS: {
