@@ -28,10 +28,17 @@ describe("authority", () => {
     // Saudi Arabia sponsors P1; the United States cannot table it by claiming to be Saudi Arabia.
     expect(await usa.act({ type: "table", target: "P1", by: "SAU" })).toMatchObject({ ok: false, code: "action/malformed" });
     expect(await usa.act({ type: "table", target: "P1" })).toMatchObject({ ok: false, code: "table/not-sponsor" });
-    expect(await usa.act({ type: "vote", target: "P1", choice: "yes", for: "SAU" })).toMatchObject({ ok: false });
     expect(chair.room.state.seq).toBe(seq);
     expect(chair.room.state.targets.get("P1").status).toBe("draft");
     expect(await sau.act({ type: "table", target: "P1" })).toMatchObject({ ok: true });
+    // Nor can it cast Saudi Arabia's ballot by naming it as a principal it holds no proxy for.
+    expect(await usa.act({ type: "second", target: "P1" })).toMatchObject({ ok: true });
+    expect(await chair.act({ type: "call_vote", target: "P1", method: "show_of_hands" })).toMatchObject({ ok: true });
+    await until(() => chair.room.state.hasBallot, 5000, "the vote on P1");
+    const before = chair.room.state.seq;
+    expect(await usa.act({ type: "vote", target: "P1", choice: "no", for: "SAU" })).toMatchObject({ ok: false, code: "vote/not-proxy" });
+    expect(chair.room.state.seq).toBe(before);
+    expect([...chair.room.state.ballot.voted]).not.toContain("SAU");
     for (const p of [chair, usa, sau]) await p.room.leave();
   });
 

@@ -61,7 +61,6 @@ describe("fuzzing the room", () => {
       await join(server, { code: body.code, name: "D", role: "observer" }),
     ];
     const requests = fc.sample(request, { numRuns: 2500, seed: 20261129 });
-    let answered = 0;
     let refused = 0;
     const failures: string[] = [];
     for (let i = 0; i < requests.length; i += 50) {
@@ -69,7 +68,6 @@ describe("fuzzing the room", () => {
       const results = await Promise.allSettled(batch.map((r) => (players[r.who] as Player).room.request(r.type, r.payload, { timeout: 8000 })));
       for (const r of results) {
         if (r.status === "fulfilled") {
-          answered += 1;
           const a = r.value as { ok?: boolean; code?: string; message?: string };
           expect(typeof a.ok).toBe("boolean");
           if (!a.ok) {
@@ -81,12 +79,11 @@ describe("fuzzing the room", () => {
           // A request type nobody handles, or an undecodable payload, is answered with an error reply.
           const message = String((r.reason as Error).message);
           if (/timed out|connection is not open|closed/i.test(message)) failures.push(message);
-          else answered += 1;
         }
       }
     }
+    // Every request was either answered (accepted, refused, or an error reply) or is listed as a failure.
     expect(failures).toEqual([]);
-    expect(answered).toBe(requests.length);
     expect(refused).toBeGreaterThan(1000);
     for (const p of players) expect(p.room.connection.isOpen).toBe(true);
 
