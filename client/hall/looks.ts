@@ -15,7 +15,6 @@ export interface SeatLook {
   vote: Choice | "cast" | null;
   placard: "for" | "against" | null;
   speaking: boolean;
-  listed: boolean;
   me: boolean;
   /** Played by people (live games). */
   people: boolean;
@@ -33,7 +32,6 @@ export function seatLooks(model: GameModel): Map<string, SeatLook> {
   const question = view.consensus?.target ?? view.queue[0];
   if (question) for (const id of Object.keys(view.targets[question]?.objections ?? {})) objecting.add(id);
   const voted = new Set(ballot?.voted ?? []);
-  const listed = new Set(view.floor.speakers);
   const looks = new Map<string, SeatLook>();
   for (const d of scenario.delegations) {
     let vote: SeatLook["vote"] = null;
@@ -52,7 +50,6 @@ export function seatLooks(model: GameModel): Map<string, SeatLook> {
       vote,
       placard: view.temperature?.placards[d.id] ?? null,
       speaking: view.floor.holder === d.id,
-      listed: listed.has(d.id),
       me: model.me.seat === d.id,
       people: model.seats[d.id]?.control === "human",
       objecting: objecting.has(d.id),

@@ -31,10 +31,6 @@ export function fill(el: Element, ...children: Child[]): void {
   append(el, children);
 }
 
-export function clear(el: Element): void {
-  el.replaceChildren();
-}
-
 /** A short-lived message at the bottom of the screen (answers to actions, notices). */
 export function toast(text: string, kind: "ok" | "refused" | "info" = "info"): void {
   let box = document.getElementById("toasts");

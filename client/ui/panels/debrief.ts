@@ -3,7 +3,8 @@ import type { PublicOutcome } from "../../../shared/engine/outcome.ts";
 import type { GameModel } from "../../model.ts";
 import { saved } from "../../saved.ts";
 import { keyed, type Panel } from "../context.ts";
-import { fill, h } from "../dom.ts";
+import { fill, h, toast } from "../dom.ts";
+import { api } from "../../api.ts";
 
 /** Scores as CSV for a gradebook: one row per delegation, with who played it. */
 export function scoresCsv(m: GameModel): string {
@@ -127,7 +128,7 @@ export function debriefPanel(): Panel {
           h("button", { class: "primary", onclick: () => download(`${m.code || m.scenario.id}-scores.csv`, scoresCsv(m), "text/csv") }, "Download the scores (CSV)"),
           m.source === "live" ? h("a", { class: "button", href: `/api/games/${m.code}/export`, download: `${m.code}-public.jsonl` }, "Download the public record") : null,
           m.source === "live" && saved.chairKey(m.code)
-            ? h("button", { onclick: () => void fetch(`/api/games/${m.code}/log`, { headers: { authorization: `Bearer ${saved.chairKey(m.code)}` } }).then((r) => r.text()).then((t) => download(`${m.code}.jsonl`, t, "application/x-ndjson")) }, "Download the full log (with secret ballots)")
+            ? h("button", { onclick: () => void api.fullLog(m.code, saved.chairKey(m.code) ?? "").then((t) => download(`${m.code}.jsonl`, t, "application/x-ndjson"), (e: Error) => toast(e.message, "refused")) }, "Download the full log (with secret ballots)")
             : null,
           m.source === "live" ? h("a", { class: "button", href: `#/replay/${m.code}` }, "Replay this game") : null,
         ),
