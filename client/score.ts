@@ -12,7 +12,7 @@ export interface ScoreEstimate {
 
 /**
  * The live estimate of this delegation's score: the score formula applied to the conference as it stands
- * (adopted texts only; the signing and pledges count at the end). Uses the engine's own functions.
+ * (adopted texts and our own adopted amendments; the signing and pledges count at the end). Uses the engine's own functions.
  */
 export function estimate(model: GameModel): ScoreEstimate | null {
   const me = model.private?.delegation;
@@ -43,11 +43,13 @@ export function estimate(model: GameModel): ScoreEstimate | null {
   const near = closeness(me.stance, me.weights, position);
   const redLines = me.redLines.map((p) => ({ text: describe(p), crossed: !holds(p, world, me.id) }));
   const objectives = me.objectives.map((o) => ({ id: o.id, text: o.text, bonus: o.bonus, met: holds(o.when, world, me.id) }));
+  const ownAmendments = scenario.proposals.flatMap((p) => p.amendments).filter((a) => a.sponsors.includes(me.id) && adopted.has(a.id));
   const s = scenario.scoring;
   const score =
     near -
     s.redLinePenalty * redLines.filter((r) => r.crossed).length +
     objectives.filter((o) => o.met).reduce((a, o) => a + o.bonus, 0) -
-    s.soleObjectorPenalty * (view.soleObjections[me.id] ?? 0);
+    s.soleObjectorPenalty * (view.soleObjections[me.id] ?? 0) +
+    s.amendmentBonus * ownAmendments.length;
   return { score, closeness: near, position, redLines, objectives };
 }
