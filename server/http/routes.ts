@@ -11,6 +11,7 @@ import { makeHeader } from "../../shared/log/recorder.ts";
 import { CreateGameSchema, CODE_PATTERN } from "../../shared/protocol/messages.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { loadScenarioFile } from "../cli/io.ts";
+import { Seating } from "../rooms/seating.ts";
 import type { GameStore } from "../store/gameStore.ts";
 import { hashKey, keyMatches, newChairKey, newJoinCode } from "./keys.ts";
 
@@ -145,14 +146,17 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
     const live = liveRoom(g.code);
     const loaded = scenario(g.scenarioId);
     const held = live ? [] : store.seatsOf(g.code);
+    const delegations = loaded?.scenario.delegations ?? [];
+    // Not running: who held which seat (from the store), and who will play it when the room opens.
+    const seating = new Seating(g.options, delegations, held.flatMap((s) => (s.seat ? [s.seat] : [])));
     const seats = live?.seatList() ?? {
-      // Not running: who held which seat, from the store.
-      delegations: (loaded?.scenario.delegations ?? []).map((d) => ({
+      chair: { control: seating.control("chair"), holders: [] },
+      delegations: delegations.map((d) => ({
         id: d.id,
         name: d.name,
         playable: d.playable,
         present: d.present,
-        control: "idle",
+        control: seating.control(d.id),
         holders: held.filter((s) => s.seat === d.id).map((s) => s.name),
         team: held.some((s) => s.seat === d.id && s.team),
       })),

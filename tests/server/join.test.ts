@@ -31,6 +31,10 @@ describe("creating a game", () => {
 describe("joining", () => {
   it("lists the delegations and who holds them before joining", async () => {
     const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom" });
+    // Before anyone has opened the room: who will play each seat when it opens.
+    const before = (await server.get(`/api/games/${body.code}`)).json().seats;
+    expect(before.chair).toEqual({ control: "idle", holders: [] });
+    expect(before.delegations.find((d: { id: string }) => d.id === "GHA")).toMatchObject({ holders: [], control: "bot" });
     const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "USA" });
     const seats = (await server.get(`/api/games/${body.code}`)).json().seats;
     expect(seats.delegations.find((d: { id: string }) => d.id === "USA")).toMatchObject({ holders: ["Ana"], control: "human" });
