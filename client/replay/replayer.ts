@@ -1,8 +1,8 @@
-import { applyParsed, createGame, parseAction, publicOutcome, viewFor, type State } from "../../shared/engine/index.ts";
+import { applyParsed, parseAction, publicOutcome, viewFor, type State } from "../../shared/engine/index.ts";
 import { publicScenarioOf } from "../../shared/engine/view.ts";
 import { isCheckpoint, parseLog, type GameLog, type LogEntry } from "../../shared/log/format.ts";
+import { publicEventTexts } from "../../shared/log/publicExport.ts";
 import { replay } from "../../shared/log/replay.ts";
-import { loadScenario } from "../../shared/scenario/load.ts";
 import type { Cast } from "../../shared/engine/state.ts";
 import type { RecordLine } from "../../shared/protocol/messages.ts";
 import type { GameModel } from "../model.ts";
@@ -21,48 +21,46 @@ export class Replayer {
   readonly total: number;
   readonly isPublic: boolean;
   readonly moments: Moment[];
-  private readonly snapshots = new Map<number, State>();
-  private readonly records: RecordLine[] = [];
   private readonly entries: LogEntry[];
 
   private constructor(
     private readonly log: GameLog,
-    private readonly start: State,
     readonly verification: string,
+    private readonly records: RecordLine[],
+    moments: Moment[],
+    private readonly snapshots: Map<number, State>,
   ) {
     this.entries = log.lines.filter((l): l is LogEntry => !isCheckpoint(l));
     this.total = this.entries.length;
     this.isPublic = log.header.public === true;
-    this.snapshots.set(0, start);
-    let state = start;
-    const moments: Moment[] = [];
-    for (const entry of this.entries) {
-      const parsed = parseAction(state, entry.action);
-      if (!parsed.ok) break;
-      const r = applyParsed(state, entry.by, parsed.action);
-      if (!r.ok) break;
-      this.records.push({ entry, events: r.events.filter((e) => !e.to).map((e) => e.text) });
-      for (const e of r.events) if (e.type === "decided" || e.type === "postponed" || e.type === "ballot_closed") moments.push({ seq: entry.seq, label: e.text });
-      state = r.state;
-      if (state.seq % 50 === 0) this.snapshots.set(state.seq, state);
-    }
-    this.moments = moments.filter((m, i) => moments.findIndex((x) => x.seq === m.seq) === i);
+    this.moments = moments;
   }
 
-  /** Reads a .jsonl text; refuses a log that does not replay, naming where. */
+  /**
+   * Reads a .jsonl text; refuses a log that does not replay, naming where. The one verifying pass also
+   * collects the record, the moments worth jumping to, and a snapshot every 50 actions.
+   */
   static fromText(text: string): Replayer {
     const parsed = parseLog(text);
     if (!parsed.ok) throw new Error(`line ${parsed.line}: ${parsed.message}`);
-    const checked = replay(parsed.log);
+    const records: RecordLine[] = [];
+    const moments: Moment[] = [];
+    const snapshots = new Map<number, State>();
+    const checked = replay(parsed.log, {
+      onEntry: (entry, before, after, events) => {
+        if (!snapshots.has(0)) snapshots.set(0, before);
+        records.push({ entry, events: publicEventTexts(events) });
+        const moment = events.find((e) => e.type === "decided" || e.type === "postponed" || e.type === "ballot_closed");
+        if (moment) moments.push({ seq: entry.seq, label: moment.text });
+        if (after.seq % 50 === 0) snapshots.set(after.seq, after);
+      },
+    });
     if (!checked.ok) throw new Error(checked.seq !== null ? `the log diverges at seq ${checked.seq}: ${checked.message}` : checked.message);
-    const loaded = loadScenario(parsed.log.header.scenario);
-    if (!loaded.ok) throw new Error("the embedded scenario is invalid");
-    const h = parsed.log.header;
-    const start = createGame(loaded.scenario, { rule: h.rule, seed: h.seed, mode: h.public ? "public" : "full", scenarioHash: loaded.hash });
+    if (!snapshots.has(0)) snapshots.set(0, checked.state); // a log without entries
     const verification = checked.public
       ? `Public export: ${checked.resultsVerified} published results checked against the visible ballots.`
       : `Full log: ${checked.checkpoints} checkpoints verified.`;
-    return new Replayer(parsed.log, start, verification);
+    return new Replayer(parsed.log, verification, records, moments, snapshots);
   }
 
   /** The last state shown: stepping forward (the Play button, the slider dragged right) continues from it. */

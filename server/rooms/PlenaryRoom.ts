@@ -11,7 +11,7 @@ import { indexOf } from "../../shared/engine/scenarioIndex.ts";
 import { CHAIR, SYSTEM, type State } from "../../shared/engine/state.ts";
 import { publicScenarioOf, viewFor } from "../../shared/engine/view.ts";
 import type { LogEntry } from "../../shared/log/format.ts";
-import { redactEntry } from "../../shared/log/publicExport.ts";
+import { publicEventTexts, redactEntry } from "../../shared/log/publicExport.ts";
 import { linesFor, makeEntry } from "../../shared/log/recorder.ts";
 import { replay } from "../../shared/log/replay.ts";
 import {
@@ -463,5 +463,5 @@ export function plenaryRoom(deps: RoomDeps) {
 
 /** The public record line of an accepted action: the entry as the public export has it, and its public events. */
 function recordLine(entry: LogEntry, before: State, after: State, events: GameEvent[]): RecordLine {
-  return { entry: redactEntry(entry, before, after), events: events.filter((e) => !e.to).map((e) => e.text) };
+  return { entry: redactEntry(entry, before, after), events: publicEventTexts(events) };
 }

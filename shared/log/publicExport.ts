@@ -1,10 +1,16 @@
 import { applyParsed, parseAction } from "../engine/apply.ts";
 import { createGame } from "../engine/create.ts";
+import type { GameEvent } from "../engine/context.ts";
 import type { State } from "../engine/state.ts";
 import { loadScenario } from "../scenario/load.ts";
 import { isCheckpoint, type GameLog, type LogEntry, type LogLine } from "./format.ts";
 
 const OFFER_ACTIONS = new Set(["offer", "accept_offer", "decline_offer", "retract_offer"]);
+
+/** The texts of the events everyone sees (events addressed to some seats are theirs alone). */
+export function publicEventTexts(events: readonly GameEvent[]): string[] {
+  return events.filter((e) => !e.to).map((e) => e.text);
+}
 
 /**
  * The public form of one log entry (DESIGN §5), given the states before and after it: a secret ballot's
