@@ -398,12 +398,12 @@ export function plenaryRoom(deps: RoomDeps) {
       this.sendPrivateViews();
     }
 
-    /** Each client's private view and legal actions, sent only when they changed. */
-    private sendPrivateViews(): void {
+    /** Each client's private view and legal actions (or only `only`'s), sent only when they changed. */
+    private sendPrivateViews(only?: string): void {
       // Computed once per seat (a team shares it), sent only when its content changed (not merely its seq).
       const bySeat = new Map<string, { message: PrivateMessage; json: string }>();
       for (const o of this.seating.all) {
-        if (!o.connected || !o.seat) continue;
+        if (!o.connected || !o.seat || (only !== undefined && o.sessionId !== only)) continue;
         const client = this.clients.getById(o.sessionId);
         if (!client) continue;
         let computed = bySeat.get(o.seat);
@@ -437,7 +437,7 @@ export function plenaryRoom(deps: RoomDeps) {
       client.send("welcome", welcome);
       client.send("record", { lines: this.record });
       this.lastPrivate.delete(client.sessionId);
-      this.sendPrivateViews();
+      this.sendPrivateViews(client.sessionId);
     }
 
     /** For the HTTP seat list: who holds each seat now. */
