@@ -35,8 +35,8 @@ export class PublicMirror {
   state: State;
   private applied = 0;
 
-  constructor(scenario: Scenario, rule: "consensus" | "majority", seed: number) {
-    this.state = createGame(scenario, { rule, seed, mode: "public", scenarioHash: "sha256:public-mirror" });
+  constructor(scenario: Scenario, rule: "consensus" | "majority", seed: number, engine: string) {
+    this.state = createGame(scenario, { rule, seed, mode: "public", scenarioHash: "sha256:public-mirror", engine });
   }
 
   /** Applies the lines not applied yet; returns false when a line does not apply (the copy needs a resync). */

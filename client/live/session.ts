@@ -130,7 +130,7 @@ export class LiveSession {
     const w = this.welcome;
     const scenario = this.scenario;
     if (!w || !scenario) return;
-    if (!this.mirror) this.mirror = new PublicMirror(scenarioFromPublic(scenario), w.rule as "consensus" | "majority", w.seed);
+    if (!this.mirror) this.mirror = new PublicMirror(scenarioFromPublic(scenario), w.rule as "consensus" | "majority", w.seed, w.engine);
     if (!this.mirror.catchUp(this.records)) {
       // The copy fell out of step (a missed line): ask for the whole record again.
       this.mirror = null;

@@ -431,6 +431,7 @@ export function plenaryRoom(deps: RoomDeps) {
         pace: this.game.pace,
         rule: this.engine.rule,
         seed: this.engine.seed,
+        engine: this.engine.engine,
         scenario: publicScenarioOf(this.engine.scenario, this.engine.phase === "closed"),
         outcome: this.engine.phase === "closed" ? publicOutcome(this.engine) : null,
       };

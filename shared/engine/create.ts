@@ -3,7 +3,7 @@ import { scenarioHash as hashScenario } from "../scenario/load.ts";
 import { seedRng } from "../util/rng.ts";
 import { indexOf } from "./scenarioIndex.ts";
 import type { ItemState, State, TargetState } from "./state.ts";
-import { ENGINE_VERSION } from "./version.ts";
+import { ENGINE_VERSION, unknownVersionMessage } from "./version.ts";
 
 export interface GameOptions {
   rule?: Rule;
@@ -12,12 +12,20 @@ export interface GameOptions {
   mode?: "full" | "public";
   /** Skips re-hashing a scenario whose hash the caller already has (a 193-delegation scenario is large). */
   scenarioHash?: string;
+  /**
+   * The engine version whose rules the game follows (default: this engine's). A replay passes its log's, so
+   * an old game rebuilds under the rules it was played by (version gates, docs/log-format.md).
+   */
+  engine?: string;
 }
 
 /** A new game in its opening phase. The scenario must be resolved (loadScenario). */
 export function createGame(scenario: Scenario, options: GameOptions = {}): State {
   const seed = options.seed ?? 1;
   if (!Number.isSafeInteger(seed)) throw new RangeError(`seed must be an integer, got ${seed}`);
+  const engine = options.engine ?? ENGINE_VERSION;
+  const unknown = unknownVersionMessage(engine);
+  if (unknown) throw new RangeError(unknown);
   const ix = indexOf(scenario);
   const targets: Record<string, TargetState> = {};
   for (const id of ix.target.keys()) {
@@ -40,7 +48,7 @@ export function createGame(scenario: Scenario, options: GameOptions = {}): State
   return {
     scenario,
     scenarioHash: options.scenarioHash ?? hashScenario(scenario),
-    engine: ENGINE_VERSION,
+    engine,
     rule: options.rule ?? scenario.rule,
     seed,
     mode: options.mode ?? "full",

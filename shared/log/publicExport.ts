@@ -42,7 +42,7 @@ export function redactEntry(entry: LogEntry, before: State, after: State): LogEn
 export function publicExport(log: GameLog): GameLog {
   const loaded = loadScenario(log.header.scenario);
   if (!loaded.ok) throw new Error(`cannot export: the embedded scenario is invalid (${loaded.issues[0]?.path}: ${loaded.issues[0]?.message})`);
-  let state: State = createGame(loaded.scenario, { rule: log.header.rule, seed: log.header.seed, scenarioHash: loaded.hash });
+  let state: State = createGame(loaded.scenario, { rule: log.header.rule, seed: log.header.seed, scenarioHash: loaded.hash, engine: log.header.engine });
   const lines: LogLine[] = [];
   for (const line of log.lines) {
     if (isCheckpoint(line)) continue;

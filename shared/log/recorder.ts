@@ -1,13 +1,13 @@
 import type { Action } from "../engine/actions.ts";
 import { hash } from "../engine/hash.ts";
 import type { Seat, State } from "../engine/state.ts";
-import { ENGINE_VERSION } from "../engine/version.ts";
 import { CHECKPOINT_EVERY, LOG_FORMAT, type Checkpoint, type LogEntry, type LogHeader, type LogLine } from "./format.ts";
 
 export function makeHeader(state: State, seats: Record<string, string>, createdAt: string): LogHeader {
   return {
     format: LOG_FORMAT,
-    engine: ENGINE_VERSION,
+    // The version whose rules the game follows: a game resumed after an upgrade keeps its own.
+    engine: state.engine,
     scenario: state.scenario,
     scenarioHash: state.scenarioHash,
     rule: state.rule,

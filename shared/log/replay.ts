@@ -3,7 +3,7 @@ import { countBallots } from "../engine/ballots.ts";
 import { createGame } from "../engine/create.ts";
 import { hash } from "../engine/hash.ts";
 import type { State } from "../engine/state.ts";
-import { ENGINE_VERSION, majorOf } from "../engine/version.ts";
+import { unknownVersionMessage } from "../engine/version.ts";
 import { loadScenario } from "../scenario/load.ts";
 import type { GameEvent } from "../engine/context.ts";
 import { isCheckpoint, type GameLog, type LogEntry } from "./format.ts";
@@ -29,9 +29,8 @@ export type ReplayResult =
 export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult {
   const h = log.header;
   const fail = (seq: number | null, code: string, message: string, state: State | null = null): ReplayResult => ({ ok: false, seq, code, message, state });
-  if (majorOf(h.engine) !== majorOf(ENGINE_VERSION)) {
-    return fail(null, "log/engine-version", `This log was written by engine ${h.engine}; this engine (${ENGINE_VERSION}) replays only ${majorOf(ENGINE_VERSION)}.x logs.`);
-  }
+  const unknown = unknownVersionMessage(h.engine);
+  if (unknown) return fail(null, "log/engine-version", unknown);
   const loaded = loadScenario(h.scenario);
   if (!loaded.ok) {
     const first = loaded.issues[0];
@@ -41,7 +40,7 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
     return fail(null, "log/scenario-hash", `The scenario embedded in the log does not match its hash (${h.scenarioHash}).`);
   }
   const isPublic = h.public === true;
-  let state = createGame(loaded.scenario, { rule: h.rule, seed: h.seed, mode: isPublic ? "public" : "full", scenarioHash: loaded.hash });
+  let state = createGame(loaded.scenario, { rule: h.rule, seed: h.seed, mode: isPublic ? "public" : "full", scenarioHash: loaded.hash, engine: h.engine });
   let checkpoints = 0;
   let resultsVerified = 0;
   let lastCheckpoint = 0;
@@ -55,7 +54,7 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
         return fail(
           line.checkpoint,
           "log/checkpoint-mismatch",
-          `The state at seq ${line.checkpoint} differs from its checkpoint: an entry after seq ${lastCheckpoint} and up to seq ${line.checkpoint} was altered.`,
+          `The state at seq ${line.checkpoint} differs from its checkpoint: an entry after seq ${lastCheckpoint} and up to seq ${line.checkpoint} was altered, or this engine applies it differently.`,
           state,
         );
       }
@@ -80,6 +79,13 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
     }
     const result = applyParsed(state, line.by, action);
     if (!result.ok) return fail(line.seq, result.error.code, `seq ${line.seq} no longer applies: ${result.error.message}`, state);
+    if (isPublic && "result" in action && action.result) {
+      // The tally is the published one; what it decides must be what was published too.
+      const closed = result.state.ballots.length > state.ballots.length ? result.state.ballots[result.state.ballots.length - 1] : undefined;
+      if (closed && closed.result.status !== action.result.status) {
+        return fail(line.seq, "log/result-mismatch", `seq ${line.seq}: the published result says ${action.result.status}, but ${closed.result.yes}-${closed.result.no}-${closed.result.abstain} is ${closed.result.status} under this engine's rules.`, state);
+      }
+    }
     options.onEntry?.(line, state, result.state, result.events);
     state = result.state;
   }

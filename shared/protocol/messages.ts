@@ -74,6 +74,8 @@ export interface Welcome {
   rule: string;
   /** The game's seed (public, as in every log header): a client mirrors the game by replaying the record. */
   seed: number;
+  /** The engine version whose rules the game follows (its log header's): the mirror replays under the same. */
+  engine: string;
   scenario: PublicScenario;
   /** Once the conference has closed: the outcome everyone may see (also broadcast as "outcome" at the close). */
   outcome: PublicOutcome | null;
