@@ -263,7 +263,7 @@ export function plenaryRoom(deps: RoomDeps) {
       }
       this.engine = after;
       this.lastActionAt = Date.now();
-      this.conductor.observe(by, action as Action);
+      this.conductor.observe(by, action as Action, after);
       this.conference.sync(after);
       // Private views go out before the record line: a client that has line N has every private update of N.
       this.syncState();

@@ -90,7 +90,8 @@ export const PublicActionSchema = z.discriminatedUnion("type", [
   ...shared,
   // A deadline that closes a ballot carries its result too: a secret ballot's tally is known only from it.
   z.strictObject({ type: z.literal("deadline"), step: Ref, result: ResultSchema.optional() }),
-  z.strictObject({ type: z.literal("vote"), target: Ref, choice: ChoiceSchema.nullable(), for: DelegationRef.optional() }),
+  // The last vote of a roll-call closes it (engine 0.2.0): that entry carries the result.
+  z.strictObject({ type: z.literal("vote"), target: Ref, choice: ChoiceSchema.nullable(), for: DelegationRef.optional(), result: ResultSchema.optional() }),
   z.strictObject({ type: z.literal("offer"), to: DelegationRef.nullable(), give: Pledges.nullable(), ask: Pledges.nullable() }),
   z.strictObject({ type: z.literal("close_vote"), result: ResultSchema.optional() }),
 ]);

@@ -7,6 +7,10 @@ import { decideVote, type MajorityRule } from "./rules/majority.ts";
 import { electorate } from "./rules/presence.ts";
 import { revertOverrule } from "./rulings.ts";
 import type { Ballot, Cast, QuestionKind, State, Tally } from "./state.ts";
+import { since } from "./version.ts";
+
+/** A roll-call turn's length in scenario minutes; the server times turns by the pace instead (pace.ts). */
+export const TURN_MINUTES = 0.5;
 
 export function countBallots(cast: readonly Cast[]): Tally {
   const t = { yes: 0, no: 0, abstain: 0 };
@@ -22,7 +26,48 @@ export function castOf(cast: readonly Cast[], voter: string): Cast | undefined {
 
 /** The delegation whose turn it is in a roll-call, or null when every voter has been called. */
 export function calledVoter(b: Ballot): string | null {
-  return b.method === "roll_call" ? (b.voters[b.cursor] ?? null) : null;
+  if (b.method !== "roll_call") return null;
+  if (b.cursor < b.voters.length) return b.voters[b.cursor] ?? null;
+  return b.recalled?.[b.cursor - b.voters.length] ?? null;
+}
+
+/** A roll-call run in turns (engine 0.2.0): each voter called has a step of its own, and the vote closes itself. */
+export function hasTurns(b: Ballot): boolean {
+  return b.method === "roll_call" && b.recalled !== undefined;
+}
+
+/**
+ * Calls the next delegation of a roll-call run in turns, with a turn (a step) of its own; when every voter
+ * has been called, the vote closes: the roll-call is complete.
+ */
+export function nextTurn(c: Ctx): void {
+  if (!c.s.ballot) return;
+  const b = edit(c, "ballot");
+  const calls = b.voters.length + (b.recalled?.length ?? 0);
+  while (b.cursor < calls && castOf(b.cast, calledVoter(b) ?? "")) b.cursor += 1;
+  const steps = c.s.steps.filter((s) => s.kind !== "turn");
+  if (b.cursor >= calls) {
+    c.s.steps = steps;
+    closeBallot(c, undefined, "every delegation has been called");
+    return;
+  }
+  c.s.steps = [...steps, newStep(c, "turn", TURN_MINUTES)];
+}
+
+/**
+ * The called delegation let its turn pass (the clock ran out on it). Passed the first time, it is called
+ * again once every other voter has been; passed again, it counts as present and not voting.
+ */
+export function passTurn(c: Ctx): void {
+  if (!c.s.ballot) return;
+  const b = edit(c, "ballot");
+  const called = calledVoter(b);
+  if (called === null) return;
+  const first = b.cursor < b.voters.length;
+  if (first) b.recalled = [...(b.recalled ?? []), called];
+  b.cursor += 1;
+  note(c, "turn_passed", b.target, `${nameOf(c.ix, called)} does not answer the roll-call${first ? ": it will be called again at the end" : " a second time: present and not voting"}`);
+  nextTurn(c);
 }
 
 /**
@@ -31,7 +76,16 @@ export function calledVoter(b: Ballot): string | null {
  */
 export function openBallot(
   c: Ctx,
-  q: { target: string; question: QuestionKind; method: Method; threshold?: "simple" | "two_thirds"; basis?: "present_voting" | "accredited"; revote?: boolean },
+  q: {
+    target: string;
+    question: QuestionKind;
+    method: Method;
+    threshold?: "simple" | "two_thirds";
+    basis?: "present_voting" | "accredited";
+    revote?: boolean;
+    /** Why this method, when delegations asked for another (the record says so). */
+    methodWhy?: string;
+  },
 ): void {
   const { voters, proxies } = electorate(c.s, c.ix);
   let order = voters;
@@ -66,7 +120,13 @@ export function openBallot(
   };
   const first = order[0];
   const how = q.method === "roll_call" ? `roll-call, starting by lot with ${first ? nameOf(c.ix, first) : "nobody"}` : q.method === "secret" ? "secret ballot" : "show of hands";
-  note(c, "ballot_opened", q.target, `Vote on ${questionLabel(c, q.question, q.target)} (${how}; ${voters.length} entitled to vote)`);
+  const why = q.methodWhy ? `: ${q.methodWhy}` : "";
+  note(c, "ballot_opened", q.target, `Vote on ${questionLabel(c, q.question, q.target)} (${how}${why}; ${voters.length} entitled to vote)`);
+  if (q.method === "roll_call" && order.length > 0 && since(c.s, "rollCallTurns")) {
+    // Each delegation called has a turn of its own, above the ballot's step (whose clock then stands still).
+    c.s.ballot.recalled = [];
+    c.s.steps = [...c.s.steps, newStep(c, "turn", TURN_MINUTES)];
+  }
 }
 
 /** The voting rule that decides a ballot (the view shows it in words before anyone votes). */
@@ -97,24 +157,28 @@ export function questionLabel(c: { ix: Ctx["ix"]; s: State }, question: Question
  * Closes the open ballot, applies the voting rules and carries out the result. In a public replay a secret
  * ballot's choices are unknown: its tally comes from the `result` the export wrote on close_vote.
  */
-export function closeBallot(c: Ctx, published?: BallotResult): void {
+export function closeBallot(c: Ctx, published?: BallotResult, complete?: string): void {
   const b = c.s.ballot;
   if (!b) return;
   const hidden = b.cast.some((v) => v.choice === null);
   const tally = hidden && published ? { yes: published.yes, no: published.no, abstain: published.abstain } : countBallots(b.cast);
   const decision = decideVote(tally, majorityRuleOf(c.ix, b));
+  const setAside = b.revote && decision.status !== "not_decided" && since(c.s, "decisionWording");
+  const reason = setAside ? `at the re-vote abstentions are set aside: ${decision.reason}` : decision.reason;
   const result = { ...tally, status: decision.status };
   c.s.ballots = [...c.s.ballots, { id: b.id, target: b.target, question: b.question, method: b.method, cast: b.cast, result, seq: c.seq }];
   c.s.ballot = null;
-  note(c, "ballot_closed", b.target, `Result on ${questionLabel(c, b.question, b.target)}: ${tally.yes} yes, ${tally.no} no, ${tally.abstain} abstaining — ${decision.reason}`);
+  const label = questionLabel(c, b.question, b.target);
+  note(c, "ballot_closed", b.target, `${complete ? `The roll-call is complete (${complete}). ` : ""}Result on ${label}: ${tally.yes} yes, ${tally.no} no, ${tally.abstain} abstaining — ${reason}`);
 
   if (b.question === "substantive") {
-    if (decision.status === "postponed") postpone(c, b.target, decision.reason, true);
-    else decide(c, b.target, { status: decision.status, by: "vote", reason: decision.reason, tally });
+    if (decision.status === "postponed") postpone(c, b.target, reason, true);
+    else decide(c, b.target, { status: decision.status, by: "vote", reason, tally });
     afterQuestion(c);
     return;
   }
-  c.s.steps = c.s.steps.slice(0, -1);
+  // The procedural ballot's step (and a roll-call's last turn) give way to what they interrupted.
+  c.s.steps = c.s.steps.filter((s) => s.id !== b.step && s.kind !== "turn");
   const adopted = decision.status === "adopted";
   if (b.question === "request_vote") {
     const vr = editById(c, "voteRequests", b.target);

@@ -3,7 +3,7 @@ import { scenarioHash as hashScenario } from "../scenario/load.ts";
 import { seedRng } from "../util/rng.ts";
 import { indexOf } from "./scenarioIndex.ts";
 import type { ItemState, State, TargetState } from "./state.ts";
-import { ENGINE_VERSION, unknownVersionMessage } from "./version.ts";
+import { ENGINE_VERSION, since, unknownVersionMessage } from "./version.ts";
 
 export interface GameOptions {
   rule?: Rule;
@@ -45,7 +45,7 @@ export function createGame(scenario: Scenario, options: GameOptions = {}): State
   }
   const items: Record<string, ItemState> = {};
   for (const a of scenario.agenda) items[a.id] = { status: "pending", returns: 0, adjourned: false };
-  return {
+  const state: State = {
     scenario,
     scenarioHash: options.scenarioHash ?? hashScenario(scenario),
     engine,
@@ -82,4 +82,6 @@ export function createGame(scenario: Scenario, options: GameOptions = {}): State
     soleObjections: {},
     chair: { legitimacy: 100, overrules: 0 },
   };
+  if (since(state, "proceduralLimits")) state.chains = { item: null, by: {} };
+  return state;
 }

@@ -21,7 +21,7 @@ export interface Drafting {
  * whose shape V8 keeps stable. TypeScript checks that no field is forgotten.
  */
 export function copyRoot(s: State): State {
-  return {
+  const root: State = {
     scenario: s.scenario,
     scenarioHash: s.scenarioHash,
     engine: s.engine,
@@ -58,6 +58,9 @@ export function copyRoot(s: State): State {
     soleObjections: s.soleObjections,
     chair: s.chair,
   };
+  // A field of later engine versions only: older games' states never gain the key (their hash is fixed).
+  if (s.chains !== undefined) root.chains = s.chains;
+  return root;
 }
 
 type Key = string | number;
@@ -80,7 +83,7 @@ export function edit<P extends readonly Key[]>(c: Drafting, ...path: P): At<Stat
   return node as unknown as At<State, P>;
 }
 
-type ListKey = { [K in keyof State]: State[K] extends readonly { id: string }[] ? K : never }[keyof State];
+type ListKey = { [K in keyof State]-?: State[K] extends readonly { id: string }[] ? K : never }[keyof State];
 
 /** A writable element of one of the state's id-keyed lists (motions, rulings, offers…), or undefined. */
 export function editById<K extends ListKey>(c: Drafting, list: K, id: string): State[K][number] | undefined {

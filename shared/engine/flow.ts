@@ -1,7 +1,9 @@
-import { enterStep, note, titleOf, type Ctx } from "./context.ts";
+import { emit, enterStep, note, titleOf, type Ctx } from "./context.ts";
 import { edit } from "./draft.ts";
+import { pledgeTarget } from "./pledges.ts";
 import { decisionPlan } from "./rules/order.ts";
 import type { DecidedBy, FinalStatus, State, Tally } from "./state.ts";
+import { since } from "./version.ts";
 
 /**
  * How the conference moves: items open, debate ends, questions are decided one by one, postponed items come
@@ -23,18 +25,23 @@ export function decide(
 ): void {
   if (!c.s.targets[id]) return;
   const t = edit(c, "targets", id);
+  const meta = c.ix.target.get(id);
+  let reason = d.reason;
+  if (d.status === "adopted" && meta?.kind === "proposal" && t.amendedBy !== null && since(c.s, "decisionWording")) {
+    reason = reason.endsWith("adopted") ? `${reason} as amended by ${t.amendedBy}` : `${reason}, as amended by ${t.amendedBy}`;
+  }
   t.status = d.status;
   t.decision = {
     status: d.status,
     by: d.by,
     tally: d.tally ?? null,
     seq: c.seq,
-    reason: d.reason,
+    reason,
     objectors: Object.keys(t.objections).sort(),
   };
   c.s.queue = c.s.queue.filter((q) => q !== id);
-  note(c, "decided", id, `${titleOf(c.ix, id)}: ${d.reason}`);
-  const meta = c.ix.target.get(id);
+  note(c, "decided", id, `${titleOf(c.ix, id)}: ${reason}`);
+  if (since(c.s, "offersLapse")) lapseOffersOn(c, id, d.status);
   if (d.status === "adopted" && meta?.kind === "amendment") {
     if (c.s.targets[meta.proposal.id]) edit(c, "targets", meta.proposal.id).amendedBy = id;
     // The first amendment adopted ends the amendment round [M]; the others lapse.
@@ -44,6 +51,30 @@ export function decide(
       }
     }
   }
+}
+
+const STATUS_WORDS: Record<FinalStatus, string> = {
+  adopted: "has been adopted",
+  rejected: "has been rejected",
+  postponed: "has been postponed",
+  withdrawn: "has been withdrawn",
+  not_decided: "has been closed without a decision",
+};
+
+/**
+ * Open offers that name a text just decided lapse: their terms can no longer be kept, and accepting one would
+ * pledge a delegation to something moot. Only the two parties are told. (In a public replay an offer's
+ * contents are unknown, so nothing lapses there: the public view never shows offers.)
+ */
+function lapseOffersOn(c: Ctx, target: string, status: FinalStatus): void {
+  c.s.offers.forEach((o, i) => {
+    if (o.status !== "open" || o.give === null || o.ask === null) return;
+    if (![...o.give, ...o.ask].some((p) => pledgeTarget(p) === target)) return;
+    const lapsed = edit(c, "offers", i);
+    lapsed.status = "lapsed";
+    lapsed.settledSeq = c.seq;
+    emit(c, "offer_lapsed", o.id, `Offer ${o.id} lapses: ${target} ${STATUS_WORDS[status]}, so its terms can no longer be kept`, o.to === null ? [o.from] : [o.from, o.to]);
+  });
 }
 
 /**
@@ -107,6 +138,7 @@ export function startItem(c: Ctx, itemId: string): void {
   c.s.concluded = false;
   c.s.consensus = null;
   resetFloor(c);
+  if (c.s.chains) c.s.chains = { item: itemId, by: {} };
   for (const pid of item.proposals) {
     const meta = c.ix.target.get(pid);
     for (const id of [pid, ...(meta?.proposal.amendments.map((a) => a.id) ?? [])]) {
@@ -185,6 +217,7 @@ export function openSigning(c: Ctx, why: string): void {
   c.s.concluded = false;
   c.s.consensus = null;
   resetFloor(c);
+  if (c.s.chains) c.s.chains = { item: null, by: {} };
   enterStep(c, "final_acts", c.scenario.timing.signingMinutes);
   note(c, "signing", null, `Final Acts open for signature (${why})`);
 }

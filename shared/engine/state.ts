@@ -14,9 +14,12 @@ export const CHAIR = "chair";
 export const SYSTEM = "system";
 
 export type Phase = "opening" | "debate" | "decision" | "final_acts" | "closed";
-export type StepKind = "opening" | "debate" | "decision" | "consensus" | "ballot" | "final_acts";
+export type StepKind = "opening" | "debate" | "decision" | "consensus" | "ballot" | "turn" | "final_acts";
 
-/** A period the server may time out with `deadline {step}`. Minutes are scenario minutes, before pace. */
+/**
+ * A period the server may time out with `deadline {step}`. Minutes are scenario minutes, before pace; a roll-call
+ * "turn" (one voter's time to answer) is timed by the pace instead (docs/procedure.md).
+ */
 export interface Step {
   id: string;
   kind: StepKind;
@@ -101,8 +104,13 @@ export interface Ballot {
   proxies: Record<DelegationId, DelegationId>;
   /** Ballots cast so far, by principal. */
   cast: Cast[];
-  /** Roll-call: the index in `voters` of the delegation called now. */
+  /** Roll-call: the index, in `voters` followed by `recalled`, of the delegation called now. */
   cursor: number;
+  /**
+   * Roll-call with turns (engine 0.2.0): voters who let their turn pass, called once more at the end, in the
+   * order they were passed. Absent from older games' ballots.
+   */
+  recalled?: DelegationId[];
   openedSeq: number;
 }
 
@@ -234,6 +242,16 @@ export interface State {
   signatures: Record<DelegationId, Signature>;
   soleObjections: Record<DelegationId, number>;
   chair: { legitimacy: number; overrules: number };
+  /**
+   * Procedural limits (engine 0.2.0): what each delegation has raised on the item before the meeting (`item`
+   * null: the opening or the Final Acts). Absent from older games.
+   */
+  chains?: Chains;
+}
+
+export interface Chains {
+  item: string | null;
+  by: Record<DelegationId, { points: number; appeals: number; motions: number }>;
 }
 
 export type Rejection = { code: string; message: string };

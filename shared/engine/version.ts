@@ -12,7 +12,7 @@
  */
 
 /** Every version this engine replays, oldest first. The last one is the version it plays and writes. */
-export const ENGINE_VERSIONS = ["0.1.0"] as const;
+export const ENGINE_VERSIONS = ["0.1.0", "0.2.0"] as const;
 export type EngineVersion = (typeof ENGINE_VERSIONS)[number];
 
 export const ENGINE_VERSION: EngineVersion = ENGINE_VERSIONS[ENGINE_VERSIONS.length - 1] as EngineVersion;
@@ -21,7 +21,16 @@ export const ENGINE_VERSION: EngineVersion = ENGINE_VERSIONS[ENGINE_VERSIONS.len
  * Rule changes by name, each with the first version that plays the new rule. Logs of older versions keep
  * the old rule. Add a gate with the version bump that brings its rule; never edit or remove one.
  */
-export const GATES = {} as const satisfies Record<string, EngineVersion>;
+export const GATES = {
+  /** Roll-calls call each voter in a turn of its own, pass a silent one and call it again at the end, and close themselves. */
+  rollCallTurns: "0.2.0",
+  /** An open offer lapses once a text it names is decided (its terms can no longer be kept). */
+  offersLapse: "0.2.0",
+  /** One delegation may raise only so many points of order, appeals and motions per item. */
+  proceduralLimits: "0.2.0",
+  /** "adopted as amended by A1b"; a re-vote says that abstentions are set aside. */
+  decisionWording: "0.2.0",
+} as const satisfies Record<string, EngineVersion>;
 export type GateName = keyof typeof GATES;
 
 export function isKnownVersion(version: string): version is EngineVersion {

@@ -67,23 +67,22 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
     const parsed = parseAction(state, line.action);
     if (!parsed.ok) return fail(line.seq, parsed.error.code, `seq ${line.seq}: ${parsed.error.message}`, state);
     const action = parsed.action;
-    if (isPublic && "result" in action && action.result && state.ballot) {
-      if (!state.ballot.cast.some((c) => c.choice === null)) {
-        const t = countBallots(state.ballot.cast);
-        const r = action.result;
+    const result = applyParsed(state, line.by, action);
+    if (!result.ok) return fail(line.seq, result.error.code, `seq ${line.seq} no longer applies: ${result.error.message}`, state);
+    if (isPublic && "result" in action && action.result) {
+      // The ballot this entry closed (with its own vote, when it is a roll-call's last): where its choices are
+      // visible they must add up to the published result, and what the tally decides must be what was published.
+      const closed = result.state.ballots.length > state.ballots.length ? result.state.ballots[result.state.ballots.length - 1] : undefined;
+      const r = action.result;
+      if (closed && !closed.cast.some((c) => c.choice === null)) {
+        const t = countBallots(closed.cast);
         if (t.yes !== r.yes || t.no !== r.no || t.abstain !== r.abstain) {
           return fail(line.seq, "log/result-mismatch", `seq ${line.seq}: the published result (${r.yes}-${r.no}-${r.abstain}) does not match the public ballots (${t.yes}-${t.no}-${t.abstain}).`, state);
         }
         resultsVerified += 1;
       }
-    }
-    const result = applyParsed(state, line.by, action);
-    if (!result.ok) return fail(line.seq, result.error.code, `seq ${line.seq} no longer applies: ${result.error.message}`, state);
-    if (isPublic && "result" in action && action.result) {
-      // The tally is the published one; what it decides must be what was published too.
-      const closed = result.state.ballots.length > state.ballots.length ? result.state.ballots[result.state.ballots.length - 1] : undefined;
-      if (closed && closed.result.status !== action.result.status) {
-        return fail(line.seq, "log/result-mismatch", `seq ${line.seq}: the published result says ${action.result.status}, but ${closed.result.yes}-${closed.result.no}-${closed.result.abstain} is ${closed.result.status} under this engine's rules.`, state);
+      if (closed && closed.result.status !== r.status) {
+        return fail(line.seq, "log/result-mismatch", `seq ${line.seq}: the published result says ${r.status}, but ${closed.result.yes}-${closed.result.no}-${closed.result.abstain} is ${closed.result.status} under this engine's rules.`, state);
       }
     }
     options.onEntry?.(line, state, result.state, result.events);

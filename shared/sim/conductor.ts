@@ -1,15 +1,16 @@
 import { botRng } from "../bots/registry.ts";
 import type { Bot, Decision } from "../bots/types.ts";
 import type { Action } from "../engine/actions.ts";
+import { calledVoter } from "../engine/ballots.ts";
 import { movesFor } from "../engine/legal.ts";
 import { CHAIR, SYSTEM, type Seat, type State } from "../engine/state.ts";
 import { viewFor } from "../engine/view.ts";
 
 /**
  * Actions after which only their author (and, for give_floor, the new speaker; for an offer, the delegation
- * it is made to) has a reason to look again; everything else changes what the whole room sees. A scheduling
- * economy, not a rule: a delegation that is not asked now is asked after the next action that concerns
- * everyone.
+ * it is made to; for a vote in a roll-call, the delegation called next) has a reason to look again;
+ * everything else changes what the whole room sees. A scheduling economy, not a rule: a delegation that is
+ * not asked now is asked after the next action that concerns everyone.
  */
 const PRIVATE_MOVES = new Set(["vote", "speak", "yield_floor", "request_floor", "placard", "sign", "decline_to_sign", "explain_vote", "give_floor", "offer", "decline_offer", "retract_offer", "cosponsor"]);
 
@@ -34,7 +35,7 @@ export class Conductor {
   }
 
   /** Tells the conductor an action was applied (by anyone), so the seats it concerns look again. */
-  observe(by: Seat, action: Action): void {
+  observe(by: Seat, action: Action, after: State): void {
     if (!PRIVATE_MOVES.has(action.type)) {
       this.wakeAll();
       return;
@@ -42,6 +43,12 @@ export class Conductor {
     if (by !== CHAIR && by !== SYSTEM) this.awake.add(by);
     if (action.type === "give_floor") this.awake.add(action.to);
     if (action.type === "offer" && action.to) this.awake.add(action.to);
+    const ballot = after.ballot;
+    if (action.type === "vote" && ballot?.method === "roll_call") {
+      // The roll-call moves on: the delegation called now (or the holder of its proxy) is the one to answer.
+      const called = calledVoter(ballot);
+      if (called !== null) this.awake.add(ballot.proxies[called] ?? called);
+    }
   }
 
   wakeAll(): void {

@@ -56,7 +56,7 @@ export function runGame(scenario: Scenario, options: SimOptions = {}): SimResult
     }
     state = result.state;
     log.lines.push(...linesFor(state, makeEntry(state, by, decision.action, state.seq * tick, decision.why)));
-    conductor.observe(by, decision.action);
+    conductor.observe(by, decision.action, state);
     return true;
   };
 

@@ -324,12 +324,56 @@ describe("votes", () => {
     expect(order).toEqual([...french.slice(start), ...french.slice(0, start)]);
     t.refused(order[1] as string, { type: "vote", target: "P1", choice: "yes" }, "vote/not-your-turn");
     t.refused(order[0] as string, { type: "vote", target: "A1", choice: "yes" }, "vote/wrong-question");
+    // Each delegation called has a turn of its own (a step the clock can end).
+    const firstTurn = t.step;
+    expect(t.state.steps.at(-1)?.kind).toBe("turn");
     t.do(order[0] as string, { type: "vote", target: "P1", choice: "yes" });
+    expect(t.step).not.toBe(firstTurn);
     t.refused(order[0] as string, { type: "vote", target: "P1", choice: "no" }, "vote/already-cast");
     t.refused(order[0] as string, { type: "close_vote" }, "seat/chair-only");
+    expect(t.refused("chair", { type: "close_vote" }, "vote/roll-call-running")).toContain("closes by itself once every delegation has been called");
+    // The last vote called closes the roll-call: nobody has to close it, and nobody is left out.
     for (const id of order.slice(1)) t.do(id, { type: "vote", target: "P1", choice: "no" });
-    t.do("chair", { type: "close_vote" });
+    expect(t.state.ballot).toBeNull();
     expect(t.target("P1").decision?.tally).toEqual({ yes: 1, no: 4, abstain: 0 });
+    expect(t.events.some((e) => e.startsWith("The roll-call is complete (every delegation has been called). Result on P1"))).toBe(true);
+  });
+
+  it("a roll-call passes a delegation that lets its turn run out, calls it again at the end, then counts it present and not voting", () => {
+    const t = debating("majority").do("chair", { type: "call_vote", target: "P1", method: "roll_call" });
+    const order = t.state.ballot?.voters ?? [];
+    const [first, second, ...rest] = order as [string, string, ...string[]];
+    t.do("system", { type: "deadline", step: t.step });
+    expect(t.state.ballot?.recalled).toEqual([first]);
+    expect(t.events.at(-1)).toMatch(/does not answer the roll-call: it will be called again at the end$/);
+    t.refused(first, { type: "vote", target: "P1", choice: "yes" }, "vote/not-your-turn");
+    t.do(second, { type: "vote", target: "P1", choice: "yes" });
+    for (const id of rest) t.do(id, { type: "vote", target: "P1", choice: "no" });
+    // Everyone else has voted: the first delegation is called once more.
+    expect(t.state.ballot?.voters.length).toBe(5);
+    expect(viewFor(t.state, "observer").ballot?.called).toBe(first);
+    t.do("system", { type: "deadline", step: t.step });
+    expect(t.events.some((e) => / does not answer the roll-call a second time: present and not voting$/.test(e))).toBe(true);
+    expect(t.state.ballot).toBeNull();
+    expect(t.target("P1").decision?.tally).toEqual({ yes: 1, no: 3, abstain: 0 });
+    // A stale turn's deadline changes nothing.
+    const u = debating("majority").do("chair", { type: "call_vote", target: "P1", method: "roll_call" });
+    const turn = u.step;
+    u.do(u.state.ballot?.voters[0] as string, { type: "vote", target: "P1", choice: "yes" });
+    u.refused("system", { type: "deadline", step: turn }, "deadline/stale");
+  });
+
+  it("(engine 0.1.0 games) a roll-call has no turns and the chair closes it", () => {
+    const t = new Transcript(testScenario({ delegations: 5 }), { rule: "majority", engine: "0.1.0" });
+    t.do("chair", { type: "open_item", item: "one" }).do(A, { type: "table", target: "P1" }).do(B, { type: "second", target: "P1" });
+    t.do("chair", { type: "call_vote", target: "P1", method: "roll_call" });
+    const order = t.state.ballot?.voters ?? [];
+    expect(t.state.steps.at(-1)?.kind).toBe("ballot");
+    expect(t.state.ballot?.recalled).toBeUndefined();
+    for (const id of order) t.do(id, { type: "vote", target: "P1", choice: "yes" });
+    expect(t.state.ballot).not.toBeNull();
+    t.do("chair", { type: "close_vote" });
+    expect(t.target("P1").decision?.tally).toEqual({ yes: 5, no: 0, abstain: 0 });
   });
 
   it("five requests for a secret ballot make it secret; otherwise the chair chooses", () => {

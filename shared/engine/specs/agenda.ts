@@ -1,4 +1,4 @@
-import { closeBallot } from "../ballots.ts";
+import { closeBallot, passTurn } from "../ballots.ts";
 import { currentStep, note, reject } from "../context.ts";
 import { advance, afterQuestion, closeConference, decide, endDebate, openableItems, openSigning, startItem } from "../flow.ts";
 import type { Spec } from "./spec.ts";
@@ -46,7 +46,7 @@ export const deadline: Spec<"deadline"> = {
   reduce(c, a) {
     const step = currentStep(c.s);
     if (!step) return;
-    note(c, "deadline", null, `Time is up (${step.kind})`);
+    note(c, "deadline", null, step.kind === "turn" ? "Time is up for the delegation called" : `Time is up (${step.kind})`);
     switch (step.kind) {
       case "opening":
         advance(c);
@@ -78,6 +78,9 @@ export const deadline: Spec<"deadline"> = {
       case "ballot":
         // A public export writes the result of a secret ballot on the entry that closed it.
         closeBallot(c, "result" in a ? a.result : undefined);
+        return;
+      case "turn":
+        passTurn(c);
         return;
       case "final_acts":
         closeConference(c, "the time for signature ran out");

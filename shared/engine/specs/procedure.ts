@@ -1,12 +1,37 @@
 import { openBallot } from "../ballots.ts";
-import { nextNumber, note, reject } from "../context.ts";
-import { editById } from "../draft.ts";
+import { nextNumber, note, reject, type Ctx, type Query } from "../context.ts";
+import { edit, editById } from "../draft.ts";
 import { quorum } from "../rules/presence.ts";
 import { newRuling } from "../rulings.ts";
 import { delegationName } from "./guards.ts";
 import type { Spec } from "./spec.ts";
 
 const ALL_OPEN = ["opening", "debate", "decision", "final_acts"] as const;
+
+/**
+ * How many points of order, appeals and motions one delegation may raise on one agenda item (or in the
+ * opening, or during the Final Acts), engine 0.2.0 on: enough to defend a position, too few to hold the
+ * meeting hostage (docs/procedure.md).
+ */
+export const CHAIN_LIMITS = { points: 3, appeals: 2, motions: 2 } as const;
+type Chain = keyof typeof CHAIN_LIMITS;
+const CHAIN_WORDS: Record<Chain, [string, string]> = { points: ["point of order", "points of order"], appeals: ["appeal", "appeals"], motions: ["motion", "motions"] };
+
+function chainLimit(q: Query, by: string, kind: Chain) {
+  const chains = q.s.chains;
+  if (!chains) return null;
+  const used = chains.by[by]?.[kind] ?? 0;
+  if (used < CHAIN_LIMITS[kind]) return null;
+  const where = chains.item === null ? (q.s.phase === "opening" ? "in the opening" : "during the Final Acts") : `on "${q.ix.item.get(chains.item)?.title ?? chains.item}"`;
+  return reject(`${kind === "points" ? "point" : kind === "appeals" ? "appeal" : "motion"}/limit`, `${delegationName(q, by)} has made ${used} ${CHAIN_WORDS[kind][used === 1 ? 0 : 1]} ${where}, the most one delegation may: the meeting moves on.`);
+}
+
+function countChain(c: Ctx, by: string, kind: Chain): void {
+  if (!c.s.chains) return;
+  const counts = edit(c, "chains", "by");
+  const mine = counts[by] ?? { points: 0, appeals: 0, motions: 0 };
+  counts[by] = { ...mine, [kind]: mine[kind] + 1 };
+}
 
 export const point_of_order: Spec<"point_of_order"> = {
   seat: "delegation",
@@ -16,9 +41,11 @@ export const point_of_order: Spec<"point_of_order"> = {
   free: ["text"],
   check(q, _a, by) {
     const mine = q.s.points.find((p) => p.by === by && p.status === "pending");
-    return mine ? reject("point/already-pending", `${delegationName(q, by)} already has point of order ${mine.id} awaiting the chair's ruling.`) : null;
+    if (mine) return reject("point/already-pending", `${delegationName(q, by)} already has point of order ${mine.id} awaiting the chair's ruling.`);
+    return chainLimit(q, by, "points");
   },
   reduce(c, a, by) {
+    countChain(c, by, "points");
     const id = `PO${nextNumber(c, "point")}`;
     c.s.points = [...c.s.points, { id, by, text: a.text, status: "pending", seq: c.seq }];
     note(c, "point_of_order", id, `Point of order ${id} (${delegationName(c, by)}): ${a.text}`);
@@ -54,14 +81,15 @@ export const rule: Spec<"rule"> = {
 export const appeal: Spec<"appeal"> = {
   seat: "delegation",
   phases: ALL_OPEN,
-  check(q, a) {
+  check(q, a, by) {
     const ruling = q.s.rulings.find((r) => r.id === a.ruling);
     if (!ruling) return reject("appeal/unknown", `There is no ruling ${a.ruling}.`);
     if (ruling.appeal !== "none") return reject("appeal/already", `Ruling ${a.ruling} has already been appealed.`);
     if (!ruling.appealable) return reject("appeal/too-late", `Ruling ${a.ruling} can no longer be appealed: the chair has moved on.`);
-    return null;
+    return chainLimit(q, by, "appeals");
   },
   reduce(c, a, by) {
+    countChain(c, by, "appeals");
     const ruling = editById(c, "rulings", a.ruling);
     if (!ruling) return;
     ruling.appealable = false;
@@ -81,15 +109,16 @@ export const appeal: Spec<"appeal"> = {
 export const motion: Spec<"motion"> = {
   seat: "delegation",
   phases: ["debate"],
-  check(q, a) {
+  check(q, a, by) {
     const same = q.s.motions.find((m) => m.kind === a.kind && (m.status === "pending" || m.status === "voting"));
     if (same) return reject("motion/already-pending", `A motion to ${a.kind.replace("_", " the ")} (${same.id}) is already pending.`);
     if (a.kind === "adjourn_debate" && q.s.item !== null && q.s.items[q.s.item]?.adjourned) {
       return reject("motion/already-adjourned", "The debate on this item has already been adjourned once.");
     }
-    return null;
+    return chainLimit(q, by, "motions");
   },
   reduce(c, a, by) {
+    countChain(c, by, "motions");
     const id = `M${nextNumber(c, "motion")}`;
     c.s.motions = [...c.s.motions, { id, by, kind: a.kind, status: "pending", speakers: 0, seq: c.seq }];
     note(c, "motion", id, `${delegationName(c, by)} moves to ${a.kind.replace("_", " the ")} (${id})`);

@@ -1,9 +1,9 @@
-import type { Choice } from "../actions.ts";
-import { calledVoter, castOf, closeBallot, openBallot } from "../ballots.ts";
+import type { Choice, Method } from "../actions.ts";
+import { calledVoter, castOf, closeBallot, hasTurns, nextTurn, openBallot } from "../ballots.ts";
 import { emit, nextNumber, note, reject, titleOf, type Ctx, type Query } from "../context.ts";
 import { edit, editById } from "../draft.ts";
 import { afterQuestion, endDebate, postpone } from "../flow.ts";
-import { votingMethod } from "../rules/method.ts";
+import { methodReason, ROLL_CALL_REQUESTS, SECRET_REQUESTS, votingMethod } from "../rules/method.ts";
 import { quorum } from "../rules/presence.ts";
 import type { Motion } from "../state.ts";
 import { chairQuestionCheck, headQuestion } from "./consensus.ts";
@@ -21,6 +21,15 @@ export function nextMotion(q: Query): Motion | undefined {
 function quorumReason(q: Query): string {
   const qu = quorum(q.s, q.ix);
   return `no quorum (${qu.present} of ${qu.of} present or represented, ${qu.needed} needed)`;
+}
+
+/** " (a roll-call needs 2 requests; 1 made so far)": how far a request for a method has got. */
+function requestsSoFar(method: Method, requests: readonly Method[]): string {
+  if (method === "show_of_hands") return "";
+  const made = requests.filter((m) => m === method || (method === "roll_call" && m === "secret")).length;
+  const needed = method === "secret" ? SECRET_REQUESTS : ROLL_CALL_REQUESTS;
+  const what = method === "secret" ? "a secret ballot" : "a roll-call";
+  return made >= needed ? ` (${what}: ${made} requests, ${needed} needed)` : ` (${what} needs ${needed} requests; ${made} made so far)`;
 }
 
 export const call_vote: Spec<"call_vote"> = {
@@ -64,10 +73,20 @@ export const call_vote: Spec<"call_vote"> = {
       return;
     }
     const isProposal = meta.kind === "proposal";
+    const requests = Object.values(t.methodRequests);
+    const method = votingMethod(requests, a.method);
+    const why = methodReason(requests, method);
+    if (why) {
+      // Those who asked for another method are told why it was not theirs (the record says it to everyone).
+      const askers = Object.entries(t.methodRequests).filter(([, m]) => m !== method).map(([d]) => d);
+      const how = method === "roll_call" ? "by roll-call" : method === "secret" ? "by secret ballot" : "by show of hands";
+      if (askers.length) emit(c, "method", a.target, `The vote on ${a.target} is taken ${how}, not as you asked: ${why}.`, askers);
+    }
     openBallot(c, {
       target: a.target,
       question: "substantive",
-      method: votingMethod(Object.values(t.methodRequests), a.method),
+      method,
+      methodWhy: why ?? undefined,
       threshold: isProposal ? meta.proposal.threshold : "simple",
       basis: isProposal ? meta.proposal.basis : "present_voting",
       revote: t.revote,
@@ -121,11 +140,14 @@ export const vote: Spec<"vote"> = {
     const b = edit(c, "ballot");
     const principal = a.for ?? by;
     b.cast = [...b.cast, { voter: principal, choice: a.choice as Choice | null }];
-    if (b.method === "roll_call") {
-      while (b.cursor < b.voters.length && castOf(b.cast, b.voters[b.cursor] ?? "")) b.cursor += 1;
-    }
     const shown = b.method === "secret" || a.choice === null ? "" : `: ${a.choice}`;
     emit(c, "vote", b.target, `${delegationName(c, principal)} votes${a.for ? ` (by proxy, ${delegationName(c, by)})` : ""}${shown}`);
+    if (hasTurns(b)) {
+      b.cursor += 1;
+      nextTurn(c);
+    } else if (b.method === "roll_call") {
+      while (b.cursor < b.voters.length && castOf(b.cast, b.voters[b.cursor] ?? "")) b.cursor += 1;
+    }
   },
   candidates: (q, by) => {
     const b = q.s.ballot;
@@ -146,7 +168,18 @@ export const close_vote: Spec<"close_vote"> = {
   phases: ["debate", "decision"],
   inBallot: true,
   beforeMotion: true,
-  check: (q) => (q.s.ballot ? null : reject("vote/no-ballot", "No vote is open.")),
+  check(q) {
+    const b = q.s.ballot;
+    if (!b) return reject("vote/no-ballot", "No vote is open.");
+    if (hasTurns(b)) {
+      const called = calledVoter(b);
+      return reject(
+        "vote/roll-call-running",
+        `The roll-call has reached ${called ? delegationName(q, called) : "its end"} (${b.cast.length} of ${b.voters.length} have voted): it closes by itself once every delegation has been called.`,
+      );
+    }
+    return null;
+  },
   reduce: (c: Ctx, a) => closeBallot(c, "result" in a ? a.result : undefined),
   candidates: () => [{ type: "close_vote" }],
 };
@@ -172,7 +205,7 @@ export const request_vote: Spec<"request_vote"> = {
     c.s.voteRequests = [...c.s.voteRequests, { id, by, target: a.target, method: a.method, status: noted ? "noted" : "voting", seq: c.seq }];
     const how = a.method.replace(/_/g, " ");
     if (noted) {
-      note(c, "vote_requested", a.target, `${delegationName(c, by)} asks for a ${how} vote on ${a.target}`);
+      note(c, "vote_requested", a.target, `${delegationName(c, by)} asks for a ${how} vote on ${a.target}${requestsSoFar(a.method, Object.values(c.s.targets[a.target]?.methodRequests ?? {}))}`);
       return;
     }
     note(c, "vote_requested", a.target, `${delegationName(c, by)} requests a formal vote (${how}) on ${titleOf(c.ix, a.target)}: the request is put to the meeting`);
