@@ -35,8 +35,9 @@ describe("golden logs", () => {
       const parsed = parseLog(readFileSync(filesOf(g.dir, g.name).log, "utf8"));
       if (!parsed.ok) throw new Error(`${g.name}: ${parsed.message}`);
       if (parsed.log.header.public) seen.add("public export");
-      const r = replay(parsed.log);
+      const r = replay(parsed.log, { onEntry: (_e, _b, _a, events) => events.forEach((ev) => seen.add(`event ${ev.type}`)) });
       if (!r.ok) throw new Error(`${g.name}: ${r.message}`);
+      if (r.state.offers.some((o) => o.status === "lapsed" && o.settledSeq !== null && r.state.phase === "closed" && o.settledSeq < r.state.seq)) seen.add("offer lapsed");
       for (const b of r.state.ballots) seen.add(`${b.method} ballot`);
       for (const p of outcome(r.state).pledges) seen.add(`pledge ${p.status}`);
       if (r.state.rulings.some((x) => x.kind === "overrule" && x.appeal === "overturned")) seen.add("overrule overturned on appeal");
@@ -68,6 +69,9 @@ describe("golden logs", () => {
       "decline_to_sign",
       "explain_vote",
       "public export",
+      // Engine 0.2.0 on: a roll-call turn passed (and called again), an offer lapsed when its text was decided.
+      "event turn_passed",
+      "offer lapsed",
     ];
     expect(wanted.filter((w) => !seen.has(w))).toEqual([]);
   });

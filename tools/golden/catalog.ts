@@ -37,7 +37,7 @@ export function goldenCases(): GoldenCase[] {
     {
       name: "scripted-majority",
       made: "tools/golden/scripts.ts classMajority",
-      about: "a class under one country, one vote: a roll-call, a secret ballot, a proxy vote (Ghana's, by Brazil), offers accepted, declined, retracted and broken, a point of order appealed, a walkout and return, abstentions that postpone, a tie, reservations and a refusal to sign",
+      about: "a class under one country, one vote: a roll-call (India lets its turn pass and is called again), a secret ballot, a proxy vote (Ghana's, by Brazil), offers accepted, declined, retracted, broken and lapsed, a point of order appealed, a walkout and return, abstentions that postpone, a tie, reservations and a refusal to sign",
       make: () => classMajority(shipped("classroom-quick")).log,
     },
     {

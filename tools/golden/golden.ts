@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { hash } from "../../shared/engine/hash.ts";
 import { compareVersions } from "../../shared/engine/version.ts";
@@ -192,11 +192,16 @@ export async function writeGolden(root: string, version: string, cases: readonly
     if (log.header.engine !== version) throw new Error(`${c.name}: made by engine ${log.header.engine}, not ${version}`);
     writeFileSync(files.log, formatLog(log));
     const run = await replayCommand(files.log);
-    if (run.code !== 0) throw new Error(`${c.name}: the new log does not replay: ${run.err}`);
+    if (run.code !== 0) {
+      // Nothing half-written stays behind: a log that does not replay is not golden.
+      rmSync(files.log);
+      throw new Error(`${c.name}: the new log does not replay: ${run.err}`);
+    }
     writeFileSync(files.result, run.out);
     writeFileSync(files.trace, traceOf(log));
     const result = JSON.parse(run.out) as { seq: number; finalHash: string };
     manifest.logs.push({ name: c.name, made: c.made, about: c.about, seq: result.seq, finalHash: result.finalHash });
+    writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");
     report.push(`written  ${version}/${c.name} (seq ${result.seq}, ${result.finalHash})`);
   }
   writeFileSync(join(dir, "manifest.json"), JSON.stringify(manifest, null, 2) + "\n");

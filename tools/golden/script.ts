@@ -1,4 +1,5 @@
 import { applyParsed, parseAction } from "../../shared/engine/apply.ts";
+import { calledVoter } from "../../shared/engine/ballots.ts";
 import type { Action, Choice } from "../../shared/engine/actions.ts";
 import { createGame } from "../../shared/engine/create.ts";
 import { legalActions } from "../../shared/engine/legal.ts";
@@ -44,20 +45,27 @@ export class Script {
 
   /**
    * Every voter of the open ballot votes, in calling order for a roll-call; a proxy holder casts its
-   * principal's ballot with `for`. Then the chair closes the vote.
+   * principal's ballot with `for`. Then the chair closes the vote (a roll-call run in turns closes itself).
    */
-  ballot(choices: Record<string, Choice>, otherwise: Choice = "abstain"): this {
+  ballot(choices: Record<string, Choice>, otherwise: Choice = "abstain", o: { pass?: string[] } = {}): this {
     const b = this.state.ballot;
     if (!b) throw new Error(`script: seq ${this.state.seq}: no ballot is open`);
-    for (let i = 0; i < b.voters.length; i++) {
+    const passing = new Set(o.pass ?? []);
+    const calls = b.voters.length + passing.size;
+    for (let i = 0; i < calls; i++) {
       const open = this.state.ballot;
-      if (!open) break;
-      const principal = open.method === "roll_call" ? (open.voters[open.cursor] as string) : (open.voters[i] as string);
+      if (open?.id !== b.id) return this;
+      const principal = open.method === "roll_call" ? (calledVoter(open) as string) : (open.voters[i] as string);
+      if (passing.delete(principal)) {
+        // Called, the delegation lets its turn run out: it is called again once the others have voted.
+        this.deadline();
+        continue;
+      }
       const holder = open.proxies[principal];
       const choice = choices[principal] ?? otherwise;
       this.do(holder ?? principal, holder ? { type: "vote", target: open.target, choice, for: principal } : { type: "vote", target: open.target, choice });
     }
-    return this.do("chair", { type: "close_vote" });
+    return this.state.ballot?.id === b.id ? this.do("chair", { type: "close_vote" }) : this;
   }
 
   /** The clock ends the current step. */

@@ -28,7 +28,10 @@ export function withProxy(classroom: Scenario): Scenario {
   return loaded.scenario;
 }
 
-/** One country, one vote: roll-call, secret ballot, proxy, offers, a point of order appealed, a walkout. */
+/**
+ * One country, one vote: roll-call (a turn passed, engine 0.2.0 on), secret ballot, proxy, offers (one lapses),
+ * a point of order appealed, a walkout.
+ */
 export function classMajority(classroom: Scenario): Script {
   const t = new Script(withProxy(classroom), { rule: "majority", seed: 5, createdAt: CREATED });
   t.do("chair", { type: "open_item", item: "governance" });
@@ -56,7 +59,8 @@ export function classMajority(classroom: Scenario): Script {
   t.do("USA", { type: "request_vote", target: first, method: "roll_call" });
   t.do("DEU", { type: "request_vote", target: first, method: "roll_call" });
   t.do("chair", { type: "call_vote", target: first });
-  t.ballot({ USA: "yes", DEU: "yes", IND: "no", CHN: "no", RUS: "no", SAU: "no", BRA: "abstain", GHA: "abstain" });
+  // India lets its turn pass and is called again at the end.
+  t.ballot({ USA: "yes", DEU: "yes", IND: "no", CHN: "no", RUS: "no", SAU: "no", BRA: "abstain", GHA: "abstain" }, "abstain", { pass: ["IND"] });
   const second = t.head();
   t.do("chair", { type: "call_vote", target: second, method: "show_of_hands" });
   t.ballot({ USA: "yes", DEU: "yes", IND: "yes", BRA: "yes", GHA: "yes", CHN: "no", RUS: "no", SAU: "no" });
@@ -78,6 +82,8 @@ export function classMajority(classroom: Scenario): Script {
   t.do("chair", { type: "open_item", item: "treaty" });
   t.do("SAU", { type: "return" });
   t.do("RUS", { type: "table", target: "P3" }).do("SAU", { type: "second", target: "P3" });
+  // Left unanswered, this offer lapses when P3 is decided.
+  t.do("CHN", { type: "offer", to: "SAU", give: [{ vote: { target: "P2", choice: "yes" } }], ask: [{ cosponsor: "P3" }] });
   t.do("chair", { type: "call_vote", target: "P3" });
   t.ballot({ RUS: "yes", CHN: "yes", SAU: "yes", IND: "yes", USA: "no", DEU: "no", BRA: "no", GHA: "no" });
 
