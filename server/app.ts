@@ -16,11 +16,13 @@ export interface AppOptions {
   /** Mounts @colyseus/monitor at /monitor behind this password (user "host"); no monitor without it. */
   monitorPassword?: string;
   rateLimit?: RoomDeps["rateLimit"];
+  /** The address students type (`--public-url`); the chair's console shows it with the join code. */
+  publicUrl: string;
 }
 
 /** The game server (DESIGN §9): the room `plenary`, the HTTP API, the client's files and the monitor. */
 export function createGameServer(o: AppOptions) {
-  const Room = plenaryRoom({ store: o.store, log: o.log, rateLimit: o.rateLimit });
+  const Room = plenaryRoom({ store: o.store, log: o.log, rateLimit: o.rateLimit, publicUrl: o.publicUrl });
   return defineServer({
     // Explicit transport (a bundled server would otherwise load a second copy of core); 64 KB messages.
     transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
@@ -29,7 +31,7 @@ export function createGameServer(o: AppOptions) {
     rooms: { plenary: defineRoom(Room).filterBy(["code"]) },
     routes: o.monitorPassword ? createRouter({ ...monitor({ use: [basicAuth({ users: { host: o.monitorPassword } })] }) }) : undefined,
     express: (app) => {
-      mountRoutes(app, { store: o.store, scenariosDir: o.scenariosDir });
+      mountRoutes(app, { store: o.store, scenariosDir: o.scenariosDir, publicUrl: o.publicUrl });
       if (o.publicDir && existsSync(o.publicDir)) app.use(express.static(o.publicDir));
     },
   });

@@ -22,6 +22,11 @@ export interface ServeOptions {
   /** Rate limit per client; tests lower it to prove floods are cut off. */
   rateLimit?: { burst: number; perSecond: number };
   quiet?: boolean;
+  /**
+   * The address students type to join (`--public-url`, or PLENIPO_PUBLIC_URL): the chair's console shows it,
+   * with the code and a QR code. Default: the server's first network address, never localhost when there is one.
+   */
+  publicUrl?: string;
 }
 
 export const DEFAULT_DB = join(ROOT, "data", "plenipo.db");
@@ -32,7 +37,17 @@ export async function serve(o: ServeOptions) {
   if (o.build !== false) await buildClient({ quiet: true });
   const log = pino({ level: o.quiet ? "warn" : (process.env.PLENIPO_LOG_LEVEL ?? "info") }, destination(2));
   const store = new GameStore(o.db);
+  const host = o.host ?? "0.0.0.0";
+  const urls = [`http://localhost:${o.port}/`];
+  if (host === "0.0.0.0") {
+    for (const list of Object.values(networkInterfaces())) {
+      for (const a of list ?? []) if (a.family === "IPv4" && !a.internal) urls.push(`http://${a.address}:${o.port}/`);
+    }
+  }
+  const given = o.publicUrl ?? process.env.PLENIPO_PUBLIC_URL;
+  const publicUrl = given ? (given.endsWith("/") ? given : `${given}/`) : host === "0.0.0.0" ? (urls[1] ?? urls[0] as string) : `http://${host}:${o.port}/`;
   const server = createGameServer({
+    publicUrl,
     store,
     scenariosDir: o.scenariosDir ?? SCENARIO_DIR,
     log,
@@ -40,16 +55,10 @@ export async function serve(o: ServeOptions) {
     monitorPassword: process.env.PLENIPO_MONITOR_PASSWORD,
     rateLimit: o.rateLimit,
   });
-  const host = o.host ?? "0.0.0.0";
   await server.listen(o.port, host);
-  const urls = [`http://localhost:${o.port}/`];
-  if (host === "0.0.0.0") {
-    for (const list of Object.values(networkInterfaces())) {
-      for (const a of list ?? []) if (a.family === "IPv4" && !a.internal) urls.push(`http://${a.address}:${o.port}/`);
-    }
-  }
   return {
     urls,
+    publicUrl,
     store,
     server,
     async close() {

@@ -68,10 +68,12 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     .option("--host <address>", "address to listen on (0.0.0.0: the whole classroom network)", "0.0.0.0")
     .option("--db <file>", "the game store (SQLite)", DEFAULT_DB)
     .option("--scenarios <dir>", "the folder of scenarios players choose from", SCENARIO_DIR)
-    .action(async (o: { port: number; host: string; db: string; scenarios: string }) => {
-      const running = await serve({ port: o.port, host: o.host, db: o.db, scenariosDir: o.scenarios });
+    .option("--public-url <url>", "the address students type to join (default: this machine's network address)")
+    .action(async (o: { port: number; host: string; db: string; scenarios: string; publicUrl?: string }) => {
+      const running = await serve({ port: o.port, host: o.host, db: o.db, scenariosDir: o.scenarios, publicUrl: o.publicUrl });
       io.out(`Plenipo is running. Open ${running.urls[0]}\n`);
-      if (running.urls.length > 1) io.out(`Students on this network: ${running.urls.slice(1).join("  ")}\n`);
+      io.out(`Students join at ${running.publicUrl} (the chair's console shows it, with the code and a QR code)\n`);
+      if (running.urls.length > 2) io.out(`Other addresses of this machine: ${running.urls.slice(1).filter((u) => u !== running.publicUrl).join("  ")}\n`);
       if (!process.env.PLENIPO_MONITOR_PASSWORD) io.out("(Set PLENIPO_MONITOR_PASSWORD to enable the Colyseus monitor at /monitor.)\n");
       const stop = async () => {
         await running.close();

@@ -18,6 +18,7 @@ import { hashKey, keyMatches, newChairKey, newJoinCode } from "./keys.ts";
 export interface HttpDeps {
   store: GameStore;
   scenariosDir: string;
+  publicUrl: string;
 }
 
 /** Scenarios are read once per file and kept: a game embeds its scenario in its log anyway. */
@@ -108,12 +109,12 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
         rule: state.rule,
         seed,
         pace: o.pace,
-        options: { chair: o.chair, maxPlayers: o.maxPlayers, reconnectSeconds: o.reconnectSeconds, botsForAbsent: o.botsForAbsent, seatOverrides: {} },
+        options: { chair: o.chair, maxPlayers: o.maxPlayers, reconnectSeconds: o.reconnectSeconds, botsForAbsent: o.botsForAbsent, seatOverrides: {}, ...(o.lobby ? { lobby: true } : {}) },
         createdAt,
       },
       makeHeader(state, seats, createdAt),
     );
-    res.status(201).json({ code, chairKey, scenario: loaded.scenario.id, title: loaded.scenario.title, rule: state.rule, seed, pace: o.pace });
+    res.status(201).json({ code, chairKey, scenario: loaded.scenario.id, title: loaded.scenario.title, rule: state.rule, seed, pace: o.pace, lobby: o.lobby, joinUrl: `${deps.publicUrl}#/join/${code}` });
   });
 
   app.get("/api/games", (_req, res) => {

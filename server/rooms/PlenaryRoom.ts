@@ -15,19 +15,25 @@ import { publicEventTexts, redactEntry } from "../../shared/log/publicExport.ts"
 import { linesFor, makeEntry } from "../../shared/log/recorder.ts";
 import { replay } from "../../shared/log/replay.ts";
 import {
+  ActEnvelopeSchema,
   ChairCommandSchema,
   JoinOptionsSchema,
   type Answer,
+  type Person,
   type PrivateMessage,
   type RecordLine,
   type Role,
+  type Seen,
   type Welcome,
 } from "../../shared/protocol/messages.ts";
 import { Conductor } from "../../shared/sim/conductor.ts";
 import type { GameRecord, GameStore } from "../store/gameStore.ts";
 import { keyMatches } from "../http/keys.ts";
 import { GameClock } from "./gameClock.ts";
-import { PACES, type PaceTiming } from "./pace.ts";
+import { HumanWindows } from "./humanWindows.ts";
+import { Lobby } from "./lobby.ts";
+import { PACES, stepMs, type PaceTiming } from "./pace.ts";
+import { staleRefusal } from "./staleCheck.ts";
 import { PlenaryState, syncPublicState } from "./publicState.ts";
 import { RateLimit } from "./rateLimit.ts";
 import { Seating } from "./seating.ts";
@@ -38,6 +44,8 @@ export interface RoomDeps {
   log: { info(o: object, m?: string): void; warn(o: object, m?: string): void; error(o: object, m?: string): void };
   /** Requests a client may burst, then sustain per second, before it counts as a flood. */
   rateLimit?: { burst: number; perSecond: number };
+  /** The address students type to reach this server (`--public-url`), ending in "/". */
+  publicUrl: string;
 }
 
 interface Auth {
@@ -91,9 +99,15 @@ export function plenaryRoom(deps: RoomDeps) {
     private readonly limits = new Map<string, RateLimit>();
     private lastActionAt = Date.now();
     private botTimer: { clear(): void } | null = null;
+    /** Waiting for a person's moment to close: the debate deadline it holds back, if any. */
+    private windowWait: { step: string | null; timer: { clear(): void } } | null = null;
     /** A deadline that fell while bots were about to move: it applies once they have nothing to do. */
     private heldDeadline: string | null = null;
     private readonly timers = new TimerSet();
+    private windows!: HumanWindows;
+    private lobby!: Lobby;
+    /** Refreshes the private views when a person's prompt runs out. */
+    private promptTimer: { at: number; timer: { clear(): void } } | null = null;
 
     override onCreate(options: unknown): void {
       const code = z.object({ code: z.string() }).safeParse(options);
@@ -122,15 +136,29 @@ export function plenaryRoom(deps: RoomDeps) {
       this.attending = indexOf(scenario).attending;
       this.conductor = new Conductor(this.attending, game.seed, (seat) => (this.seating.control(seat) === "bot" ? defaultBot(seat) : null));
       this.conference = new GameClock(
-        this.timing.msPerMinute,
+        (step) => stepMs(this.timing, step),
         { now: () => Date.now(), setTimeout: (fn, ms) => this.timers.setTimeout(fn, ms) },
         (step) => this.onDeadline(step),
       );
+      this.windows = new HumanWindows(this.timing.humanWindowMs, () => Date.now());
+      this.lobby = new Lobby(game.options);
+      this.conference.setWaiting(this.lobby.waiting);
       Object.assign(this.state, { code: game.code, scenarioId: scenario.id, title: scenario.title, rule: this.engine.rule, pace: game.pace });
       this.setMetadata({ code: game.code, title: scenario.title, rule: this.engine.rule, pace: game.pace });
 
       this.onMessage("act", (client, payload) => this.act(client, payload));
       this.onMessage("chair", (client, payload) => this.chairCommand(client, payload));
+      this.onMessage("pass", (client) => {
+        const flood = this.flood(client);
+        if (flood) return flood;
+        const seat = (client.userData as { seat: string | null } | undefined)?.seat;
+        if (!seat || seat === CHAIR) return refuse("pass/nothing", "Only a delegation lets its moment pass.");
+        this.windows.pass(seat);
+        this.sendPrivateViews();
+        if (this.windowWait && this.debateHold() <= Date.now()) this.windowClosed();
+        else this.kickBots();
+        return { ok: true, seq: this.engine.seq } satisfies Answer;
+      });
       this.onMessage("sync", (client) => {
         const flood = this.flood(client);
         if (flood) return flood;
@@ -183,6 +211,7 @@ export function plenaryRoom(deps: RoomDeps) {
       const again = this.seating.admit({ role: auth.role, seat: auth.seat, team: auth.team, name: auth.name });
       if (again) throw joinError(again.code, again.message);
       if (auth.isNew) store.saveSeat({ token: auth.token, code: this.game.code, role: auth.role, seat: auth.seat, name: auth.name, team: auth.team });
+      if (auth.seat && auth.seat !== CHAIR && this.seating.holdersOf(auth.seat).length === 0) this.windows.seatToPeople(auth.seat);
       this.seating.attach({ sessionId: client.sessionId, name: auth.name, token: auth.token, role: auth.role, seat: auth.seat, team: auth.team, connected: true });
       client.userData = { seat: auth.seat, role: auth.role };
       this.limits.set(client.sessionId, new RateLimit(limit.burst, limit.perSecond, Date.now()));
@@ -237,12 +266,34 @@ export function plenaryRoom(deps: RoomDeps) {
       if (flood) return flood;
       const seat = (client.userData as { seat: string | null } | undefined)?.seat ?? null;
       if (!seat) return refuse("seat/observer", "Observers watch the conference; they cannot act in it.");
-      const parsed = parseAction(this.engine, payload);
+      // An envelope {action, seen} (docs/protocol.md), or a bare action (no stale check).
+      let body = payload;
+      let seen: Seen | undefined;
+      if (typeof payload === "object" && payload !== null && "action" in payload) {
+        const envelope = ActEnvelopeSchema.safeParse(payload);
+        if (!envelope.success) {
+          const issue = envelope.error.issues[0];
+          return refuse("action/malformed", `The request is malformed (${issue?.path.join(".") || "act"}: ${issue?.message}).`);
+        }
+        body = envelope.data.action;
+        seen = envelope.data.seen;
+      }
+      const parsed = parseAction(this.engine, body);
       if (!parsed.ok) return { ok: false, ...parsed.error };
+      if (this.lobby.waiting) return this.lobby.refusal();
       if (seat === CHAIR && this.seating.control(CHAIR) === "bot") {
         return refuse("seat/bot-chairs", "A bot is chairing: take the chair back first (chair command seat, bot: false).");
       }
+      if (seat !== CHAIR && this.seating.control(seat) === "bot") {
+        return refuse("seat/with-bot", `The teacher has handed ${this.nameOf(seat)} to a bot: your controls are off until the teacher gives it back.`);
+      }
+      const stale = staleRefusal(this.engine, parsed.action, seen);
+      if (stale) return stale;
       return this.submit(seat, parsed.action, undefined, client.sessionId);
+    }
+
+    private nameOf(seat: string): string {
+      return this.engine.scenario.delegations.find((d) => d.id === seat)?.name ?? seat;
     }
 
     /**
@@ -263,6 +314,7 @@ export function plenaryRoom(deps: RoomDeps) {
       }
       this.engine = after;
       this.lastActionAt = Date.now();
+      this.windows.observe(before, after, by);
       this.conductor.observe(by, action as Action, after);
       this.conference.sync(after);
       // Private views go out before the record line: a client that has line N has every private update of N.
@@ -283,6 +335,8 @@ export function plenaryRoom(deps: RoomDeps) {
         }
       }
       this.kickBots();
+      // The person the meeting was waiting for has acted: it need wait no longer.
+      if (this.windowWait && by !== SYSTEM && by !== CHAIR && this.debateHold() <= Date.now()) this.timers.setTimeout(() => this.windowClosed(), 0);
       return { ok: true, seq: after.seq };
     }
 
@@ -295,6 +349,12 @@ export function plenaryRoom(deps: RoomDeps) {
     private onDeadline(step: string): void {
       if (this.botTimer) {
         this.heldDeadline = step;
+        return;
+      }
+      const hold = this.debateHold();
+      if (hold > Date.now() && this.engine.steps.at(-1)?.id === step && this.engine.steps.at(-1)?.kind === "debate") {
+        // A person's moment: the debate's time is up, but it ends only once their window has closed.
+        this.waitForWindow(hold, step);
         return;
       }
       this.heldDeadline = null;
@@ -315,20 +375,67 @@ export function plenaryRoom(deps: RoomDeps) {
       if (c.type === "pause" || c.type === "extend") this.heldDeadline = null;
       if (c.type === "pause") this.conference.pause();
       else if (c.type === "resume") this.conference.resume();
-      else if (c.type === "extend") this.conference.extend(c.minutes);
+      else if (c.type === "extend") this.conference.extend(c.minutes * this.timing.msPerMinute);
       else if (c.type === "absent_bots") options.botsForAbsent = c.on;
-      else {
+      else if (c.type === "start") {
+        const refused = this.lobby.start(Date.now());
+        if (refused) return refused;
+        this.conference.setWaiting(false);
+        // Everyone's moment starts with the conference, not when they joined the lobby.
+        for (const seat of this.attending) if (this.seating.control(seat) === "human") this.windows.seatToPeople(seat);
+        log.info({ code: this.game.code }, "started from the lobby");
+      } else if (c.type === "remove" || c.type === "move") {
+        const answer = this.reseat(c.session, c.type === "move" ? c.to : null);
+        if (answer) return answer;
+      } else {
         if (c.seat !== CHAIR && !this.engine.scenario.delegations.some((d) => d.id === c.seat && d.present)) {
           return refuse("chair/unknown-seat", `There is no delegation "${c.seat}" at this conference.`);
         }
+        const was = this.seating.control(c.seat);
         if (c.seat === CHAIR) options.chair = c.bot ? "bot" : "human";
         options.seatOverrides[c.seat] = c.bot ? "bot" : "human";
+        if (c.seat !== CHAIR && was !== this.seating.control(c.seat)) this.tellHolders(c.seat, c.bot);
         this.conductor.wakeAll();
       }
       store.setOptions(this.game.code, options);
       this.syncState();
       this.kickBots();
       return { ok: true, seq: this.engine.seq };
+    }
+
+    /** The people on a seat the teacher handed to a bot, or gave back, are told, and their controls follow. */
+    private tellHolders(seat: string, bot: boolean): void {
+      const name = this.nameOf(seat);
+      if (!bot) this.windows.seatToPeople(seat);
+      const text = bot
+        ? `The teacher has handed ${name} to a bot: your controls are off until the teacher gives it back.`
+        : `The teacher has given ${name} back to you: it is yours to play again.`;
+      for (const o of this.seating.holdersOf(seat)) this.clients.getById(o.sessionId)?.send("notice", { kind: bot ? "seat_to_bot" : "seat_back", text });
+    }
+
+    /** The teacher moves a person to another delegation (`to`), or out of their seat to watch (null). */
+    private reseat(session: string, to: string | null): Answer | null {
+      const person = this.seating.of(session);
+      const from = person?.seat ?? null;
+      if (to !== null && !this.engine.scenario.delegations.some((d) => d.id === to && d.present)) {
+        return refuse("chair/unknown-seat", `There is no delegation "${to}" at this conference.`);
+      }
+      const error = this.seating.reseat(session, to === null ? { role: "observer", seat: null } : { role: "delegation", seat: to });
+      if (error || !person) return refuse(error?.code ?? "chair/unknown-person", error?.message ?? "That person is no longer in the game.");
+      store.moveSeat(this.game.code, person.token, { role: person.role, seat: person.seat, team: person.team });
+      if (to !== null && this.seating.holdersOf(to).length === 1) this.windows.seatToPeople(to);
+      const client = this.clients.getById(session);
+      if (client) {
+        client.userData = { seat: person.seat, role: person.role };
+        const text = to === null
+          ? `The teacher has taken you out of ${from ? this.nameOf(from) : "your seat"}: you are watching now.`
+          : `The teacher has moved you${from ? ` from ${this.nameOf(from)}` : ""} to ${this.nameOf(to)}.`;
+        client.send("notice", { kind: to === null ? "removed" : "moved", text });
+        this.sendWelcome(client);
+      }
+      log.info({ code: this.game.code, from, to }, "the chair moved a person");
+      this.afterSeatingChange();
+      return null;
     }
 
     private flood(client: Client): Answer | null {
@@ -345,7 +452,7 @@ export function plenaryRoom(deps: RoomDeps) {
      * of bot seats beyond a classroom's dozen, so 180 bots do not take 15 times as long as 12.
      */
     private kickBots(delay?: number): void {
-      if (this.botTimer || this.engine.phase === "closed") return;
+      if (this.botTimer || this.engine.phase === "closed" || this.lobby.waiting) return;
       const [min, max] = this.timing.botDelay;
       const crowd = Math.min(1, CROWD / Math.max(1, this.botSeats));
       const wait = delay ?? (min + Math.random() * (max - min)) * crowd;
@@ -360,9 +467,22 @@ export function plenaryRoom(deps: RoomDeps) {
       try {
         if (this.conductor.delegationMove(() => this.engine, commit) === "acted") return;
         if (this.seating.control(CHAIR) === "bot") {
+          // A point of order is ruled on at once: a stream of them must not keep the room from ever being quiet.
+          const urgent = this.engine.points.some((p) => p.status === "pending");
           const wait = this.lastActionAt + this.timing.chairQuiet - Date.now();
-          if (wait > 0) return this.kickBots(wait);
-          if (this.conductor.chairMove(this.engine, commit)) return;
+          if (wait > 0 && !urgent) return this.kickBots(wait);
+          const hold = this.debateHold();
+          let held = false;
+          const chairCommit = (seat: string, d: { action: Action; why: string }) => {
+            if (hold > Date.now() && this.windows.endsDebate(this.engine, d.action)) {
+              held = true;
+              return false;
+            }
+            return commit(seat, d);
+          };
+          if (this.conductor.chairMove(this.engine, chairCommit)) return;
+          // The chair would end the debate, but a person's moment is still open: ask it again when it closes.
+          if (held) return this.waitForWindow(hold, null);
         }
         if (this.heldDeadline !== null) this.onDeadline(this.heldDeadline);
       } catch (error) {
@@ -370,6 +490,28 @@ export function plenaryRoom(deps: RoomDeps) {
         log.warn({ code: this.game.code, err: String(error) }, "a bot failed");
         this.kickBots(Math.max(250, this.timing.chairQuiet));
       }
+    }
+
+    /** Holds the chair bot (and a debate's deadline, when `step` is given) until a person's moment closes. */
+    private waitForWindow(until: number, step: string | null): void {
+      const held = step ?? this.windowWait?.step ?? null;
+      this.windowWait?.timer.clear();
+      this.windowWait = { step: held, timer: this.timers.setTimeout(() => this.windowClosed(), Math.max(0, until - Date.now()) + 5) };
+    }
+
+    /** The moment is over (its time ran out, or the person acted or passed): the meeting may move on. */
+    private windowClosed(): void {
+      const step = this.windowWait?.step ?? null;
+      this.windowWait?.timer.clear();
+      this.windowWait = null;
+      if (step !== null) this.onDeadline(step);
+      this.kickBots();
+    }
+
+    /** Until when a person's moment keeps the debate open (0: nobody's is). */
+    private debateHold(): number {
+      const people = this.attending.filter((d) => this.seating.control(d) === "human");
+      return people.length ? this.windows.holdUntil(this.engine, people) : 0;
     }
 
     private afterSeatingChange(): void {
@@ -395,6 +537,7 @@ export function plenaryRoom(deps: RoomDeps) {
         { deadlineAt: this.conference.deadlineAt, paused: this.conference.paused },
       );
       this.state.observers = this.seating.all.filter((o) => o.role === "observer").length;
+      this.state.lobby = this.lobby.waiting;
       this.sendPrivateViews();
     }
 
@@ -410,13 +553,38 @@ export function plenaryRoom(deps: RoomDeps) {
         if (computed === undefined) {
           const view = viewFor(this.engine, o.seat).private;
           const legal = legalActions(this.engine, o.seat);
-          computed = { message: { seq: this.engine.seq, private: view, legal }, json: JSON.stringify([view, legal]) };
+          const prompt = o.seat !== CHAIR && this.seating.control(o.seat) === "human" ? this.windows.promptFor(this.engine, o.seat) : null;
+          if (prompt) this.refreshAt(prompt.until);
+          const people = o.seat === CHAIR ? this.people() : undefined;
+          const ballot = this.engine.ballot?.id ?? null;
+          const step = this.engine.steps.at(-1)?.id ?? null;
+          const message: PrivateMessage = { seq: this.engine.seq, ballot, step, private: view, legal, prompt, ...(people ? { people } : {}) };
+          computed = { message, json: JSON.stringify([view, legal, prompt, people, ballot, step]) };
           bySeat.set(o.seat, computed);
         }
         if (this.lastPrivate.get(o.sessionId) === computed.json) continue;
         this.lastPrivate.set(o.sessionId, computed.json);
         client.send("private", computed.message);
       }
+    }
+
+    /** The people in the game, for the chair's console (moving and removing them). */
+    private people(): Person[] {
+      return this.seating.all.map((o) => ({ session: o.sessionId, name: o.name, role: o.role, seat: o.seat, team: o.team, connected: o.connected }));
+    }
+
+    /** Sends the private views again when a prompt runs out (the Act panel drops it, the meeting moves on). */
+    private refreshAt(at: number): void {
+      if (this.promptTimer && this.promptTimer.at <= at) return;
+      this.promptTimer?.timer.clear();
+      this.promptTimer = {
+        at,
+        timer: this.timers.setTimeout(() => {
+          this.promptTimer = null;
+          this.sendPrivateViews();
+          this.kickBots();
+        }, Math.max(0, at - Date.now()) + 5),
+      };
     }
 
     private sendWelcome(client: Client): void {
@@ -432,6 +600,8 @@ export function plenaryRoom(deps: RoomDeps) {
         rule: this.engine.rule,
         seed: this.engine.seed,
         engine: this.engine.engine,
+        publicUrl: deps.publicUrl,
+        joinUrl: `${deps.publicUrl}#/join/${this.game.code}`,
         scenario: publicScenarioOf(this.engine.scenario, this.engine.phase === "closed"),
         outcome: this.engine.phase === "closed" ? publicOutcome(this.engine) : null,
       };

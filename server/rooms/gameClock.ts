@@ -1,4 +1,4 @@
-import type { State } from "../../shared/engine/state.ts";
+import type { State, Step } from "../../shared/engine/state.ts";
 
 export interface Timers {
   now(): number;
@@ -6,47 +6,39 @@ export interface Timers {
 }
 
 /**
- * The conference clock (DESIGN §9): each step of the engine gets the scenario's minutes, scaled by the pace,
- * and when they run out the room applies `deadline {step}`. A step covered by a procedural vote keeps its
- * remaining time until it is on top again. The chair may pause, resume and extend; a suspended meeting's
- * clock stands still. Time is the server's business: only the deadlines it causes enter the log.
+ * The conference clock (DESIGN §9): each step of the engine gets its time (the scenario's minutes scaled by
+ * the pace; a roll-call turn, the pace's turn limit), and when it runs out the room applies
+ * `deadline {step}`. Every step on the stack keeps running, the covered ones too: a procedural vote (an
+ * appeal, a motion) does not stop the debate it interrupts, so a stream of them cannot hold a meeting still;
+ * a covered step whose time ran out ends as soon as it is on top again. The chair may pause, resume and
+ * extend; a suspended meeting's clock stands still. Time is the server's business: only the deadlines it
+ * causes enter the log.
  */
 export class GameClock {
-  private stepId: string | null = null;
-  /** While running: when the step ends. */
-  private endsAt = 0;
-  /** While stopped: how much of the step is left. */
-  private left = 0;
+  /** Time left per step on the stack, as of `since` (or as of now while stopped). */
+  private readonly left = new Map<string, number>();
+  private top: string | null = null;
+  /** When the clock last started running; null while stopped. */
+  private since: number | null = null;
   private timer: { clear(): void } | null = null;
-  private readonly covered = new Map<string, number>();
   private chairPaused = false;
   private suspended = false;
+  /** The lobby: the clock has not started yet (a teacher's game waits for its Start). */
+  private waiting = false;
 
   constructor(
-    private readonly msPerMinute: number,
+    private readonly durationOf: (step: Step) => number,
     private readonly timers: Timers,
     private readonly onDeadline: (step: string) => void,
   ) {}
 
-  private get running(): boolean {
-    return !this.chairPaused && !this.suspended && this.stepId !== null;
-  }
-
   /** Follows the engine: called after every accepted action. */
   sync(state: State): void {
-    const top = state.steps[state.steps.length - 1];
-    if (top?.id !== this.stepId) {
-      if (this.stepId !== null && state.steps.some((s) => s.id === this.stepId)) {
-        // Covered by a procedural vote: keep what is left for when it comes back.
-        this.covered.set(this.stepId, this.remaining());
-      }
-      this.stop();
-      this.stepId = top?.id ?? null;
-      this.left = top ? (this.covered.get(top.id) ?? top.minutes * this.msPerMinute) : 0;
-      if (top) this.covered.delete(top.id);
-    } else {
-      this.stop();
-    }
+    this.stop();
+    const ids = new Set(state.steps.map((s) => s.id));
+    for (const id of [...this.left.keys()]) if (!ids.has(id)) this.left.delete(id);
+    for (const s of state.steps) if (!this.left.has(s.id)) this.left.set(s.id, this.durationOf(s));
+    this.top = state.steps[state.steps.length - 1]?.id ?? null;
     this.suspended = state.suspended !== null;
     this.start();
   }
@@ -61,9 +53,16 @@ export class GameClock {
     this.start();
   }
 
-  extend(minutes: number): void {
+  /** Holds the clock before the game starts (the lobby), or lets it run. */
+  setWaiting(waiting: boolean): void {
     this.stop();
-    this.left += minutes * this.msPerMinute;
+    this.waiting = waiting;
+    this.start();
+  }
+
+  extend(minutesMs: number): void {
+    this.stop();
+    if (this.top !== null) this.left.set(this.top, (this.left.get(this.top) ?? 0) + minutesMs);
     this.start();
   }
 
@@ -73,32 +72,41 @@ export class GameClock {
 
   /** When the current step's time runs out, or 0 when the clock stands still. */
   get deadlineAt(): number {
-    return this.timer ? this.endsAt : 0;
+    return this.since !== null && this.top !== null ? this.since + Math.max(0, this.left.get(this.top) ?? 0) : 0;
+  }
+
+  /** Milliseconds left on the current step (while running: as of now). */
+  remaining(): number {
+    if (this.top === null) return 0;
+    const left = this.left.get(this.top) ?? 0;
+    return Math.max(0, this.since !== null ? left - (this.timers.now() - this.since) : left);
   }
 
   dispose(): void {
     this.stop();
   }
 
-  private remaining(): number {
-    return this.timer ? Math.max(0, this.endsAt - this.timers.now()) : this.left;
+  private get running(): boolean {
+    return !this.chairPaused && !this.suspended && !this.waiting && this.top !== null;
   }
 
   private stop(): void {
-    if (!this.timer) return;
-    this.left = this.remaining();
-    this.timer.clear();
+    if (this.since !== null) {
+      const elapsed = this.timers.now() - this.since;
+      for (const [id, ms] of this.left) this.left.set(id, ms - elapsed);
+      this.since = null;
+    }
+    this.timer?.clear();
     this.timer = null;
   }
 
   private start(): void {
-    if (this.timer || !this.running || this.stepId === null) return;
-    const step = this.stepId;
-    this.endsAt = this.timers.now() + this.left;
+    if (this.since !== null || !this.running || this.top === null) return;
+    const step = this.top;
+    this.since = this.timers.now();
     this.timer = this.timers.setTimeout(() => {
       this.timer = null;
-      this.left = 0;
       this.onDeadline(step);
-    }, this.left);
+    }, Math.max(0, this.left.get(step) ?? 0));
   }
 }

@@ -115,6 +115,8 @@ export const PlenaryState = schema(
     chairHolders: t.array("string"),
     legitimacy: t.uint8(),
     observers: t.uint16(),
+    /** The game waits in the teacher's lobby: nothing moves until the chair starts it. */
+    lobby: t.boolean(),
   },
   "PlenaryState",
 );

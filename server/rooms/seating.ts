@@ -89,10 +89,31 @@ export class Seating {
     if (seat !== "chair" && !this.seats.find((s) => s.id === seat)?.present) return "absent";
     const override = this.options.seatOverrides[seat];
     if (override === "bot") return "bot";
+    if (seat === "chair") {
+      // Who chairs follows the game's option and the teacher's explicit take-over, never whether the
+      // teacher's console is connected: a teacher watching a bot-chaired game holds the chair seat too.
+      if (override !== "human" && this.options.chair === "bot") return "bot";
+      return this.holdersOf(seat).length > 0 ? "human" : "idle";
+    }
     if (this.holdersOf(seat).length > 0) return "human";
     if (override === "human") return "idle";
-    if (seat === "chair") return this.options.chair === "bot" ? "bot" : "idle";
     if (this.everHeld.has(seat) && !this.options.botsForAbsent) return "idle";
     return "bot";
+  }
+
+  /** Moves one person to another seat (a delegation, or none: watching), as the teacher asked. */
+  reseat(sessionId: string, to: { role: Role; seat: string | null }): SeatingError | null {
+    const o = this.occupants.get(sessionId);
+    if (!o) return { code: "chair/unknown-person", message: "That person is no longer in the game." };
+    if (o.role === "chair") return { code: "chair/not-a-student", message: "The chair's own console cannot be moved." };
+    if (to.role === "delegation") {
+      const error = this.admit({ role: "delegation", seat: to.seat, team: true, name: o.name }, sessionId);
+      if (error) return error;
+    }
+    o.role = to.role;
+    o.seat = to.seat;
+    o.team = to.role === "delegation" && this.holdersOf(to.seat ?? "").some((x) => x.sessionId !== sessionId);
+    if (o.seat) this.everHeld.add(o.seat);
+    return null;
   }
 }

@@ -27,6 +27,10 @@ export interface GameOptionsRecord {
   botsForAbsent: boolean;
   /** Seats the chair handed to a bot, or back ("human"), overriding the default. */
   seatOverrides: Record<string, "bot" | "human">;
+  /** The game waits in a lobby until the chair starts it (absent: it started at once). */
+  lobby?: boolean;
+  /** When the chair started a lobby game (ms since the epoch). */
+  startedAt?: number;
 }
 
 export interface SeatRecord {
@@ -83,6 +87,7 @@ export class GameStore {
       insertSeat: this.db.prepare("INSERT INTO seats (token, code, role, seat, name, team, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
       seat: this.db.prepare("SELECT * FROM seats WHERE token = ? AND code = ?"),
       seats: this.db.prepare("SELECT * FROM seats WHERE code = ?"),
+      moveSeat: this.db.prepare("UPDATE seats SET role = ?, seat = ?, team = ? WHERE token = ? AND code = ?"),
     };
     this.appendTx = this.db.transaction((code: string, lines: LogLine[], closed: boolean) => {
       let n = (this.statements.nextLine.get(code) as { n: number }).n;
@@ -128,6 +133,11 @@ export class GameStore {
 
   saveSeat(s: SeatRecord): void {
     this.statements.insertSeat.run(s.token, s.code, s.role, s.seat, s.name, s.team ? 1 : 0, new Date().toISOString());
+  }
+
+  /** A person moved by the teacher: their token now brings back the new seat (or watching). */
+  moveSeat(code: string, token: string, to: { role: Role; seat: string | null; team: boolean }): void {
+    this.statements.moveSeat.run(to.role, to.seat, to.team ? 1 : 0, token, code);
   }
 
   findSeat(code: string, token: string): SeatRecord | null {

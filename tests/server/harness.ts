@@ -16,11 +16,11 @@ import { freePort } from "../../server/node/freePort.ts";
 useNativeDigest();
 
 /** A real server on a free loopback port, with its own store, and the @colyseus/testing helpers. */
-export async function startServer(options: { rateLimit?: { burst: number; perSecond: number }; db?: string } = {}) {
+export async function startServer(options: { rateLimit?: { burst: number; perSecond: number }; db?: string; scenariosDir?: string } = {}) {
   const db = options.db ?? joinPath(mkdtempSync(joinPath(tmpdir(), "plenipo-server-")), "games.db");
   const store = new GameStore(db);
-  const server = createGameServer({ store, scenariosDir: SCENARIO_DIR, log: pino({ level: "silent" }), rateLimit: options.rateLimit });
   const port = await freePort();
+  const server = createGameServer({ store, scenariosDir: options.scenariosDir ?? SCENARIO_DIR, log: pino({ level: "silent" }), rateLimit: options.rateLimit, publicUrl: `http://127.0.0.1:${port}/` });
   await server.listen(port, "127.0.0.1");
   const colyseus = new ColyseusTestServer(server);
   const base = `http://127.0.0.1:${port}`;
