@@ -155,7 +155,7 @@ export function plenaryRoom(deps: RoomDeps) {
         if (!seat || seat === CHAIR) return refuse("pass/nothing", "Only a delegation lets its moment pass.");
         this.windows.pass(seat);
         this.sendPrivateViews();
-        if (this.windowWait && this.debateHold() <= Date.now()) this.windowClosed();
+        if (this.windowWait && Math.max(this.debateHold(), this.debateHold("ballot")) <= Date.now()) this.windowClosed();
         else this.kickBots();
         return { ok: true, seq: this.engine.seq } satisfies Answer;
       });
@@ -336,7 +336,7 @@ export function plenaryRoom(deps: RoomDeps) {
       }
       this.kickBots();
       // The person the meeting was waiting for has acted: it need wait no longer.
-      if (this.windowWait && by !== SYSTEM && by !== CHAIR && this.debateHold() <= Date.now()) this.timers.setTimeout(() => this.windowClosed(), 0);
+      if (this.windowWait && by !== SYSTEM && by !== CHAIR && Math.max(this.debateHold(), this.debateHold("ballot")) <= Date.now()) this.timers.setTimeout(() => this.windowClosed(), 0);
       return { ok: true, seq: after.seq };
     }
 
@@ -351,9 +351,10 @@ export function plenaryRoom(deps: RoomDeps) {
         this.heldDeadline = step;
         return;
       }
-      const hold = this.debateHold();
-      if (hold > Date.now() && this.engine.steps.at(-1)?.id === step && this.engine.steps.at(-1)?.kind === "debate") {
-        // A person's moment: the debate's time is up, but it ends only once their window has closed.
+      const top = this.engine.steps.at(-1);
+      const hold = top?.kind === "debate" ? this.debateHold() : top?.kind === "ballot" ? this.debateHold("ballot") : 0;
+      if (hold > Date.now() && top?.id === step) {
+        // A person's moment: the time is up, but the debate (or the vote) ends only once their window has closed.
         this.waitForWindow(hold, step);
         return;
       }
@@ -508,10 +509,10 @@ export function plenaryRoom(deps: RoomDeps) {
       this.kickBots();
     }
 
-    /** Until when a person's moment keeps the debate open (0: nobody's is). */
-    private debateHold(): number {
+    /** Until when a person's moment keeps the debate (or the ballot) open (0: nobody's does). */
+    private debateHold(holds: "debate" | "ballot" = "debate"): number {
       const people = this.attending.filter((d) => this.seating.control(d) === "human");
-      return people.length ? this.windows.holdUntil(this.engine, people) : 0;
+      return people.length ? this.windows.holdUntil(this.engine, people, holds) : 0;
     }
 
     private afterSeatingChange(): void {

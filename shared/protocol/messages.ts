@@ -125,7 +125,7 @@ export interface PrivateMessage {
   private: View["private"];
   legal: Legal | null;
   /** A person's moment: what the meeting waits for them to do, and until when (docs/procedure.md). */
-  prompt: { text: string; until: number; action: Action | null } | null;
+  prompt: { text: string; until: number; action: Action | null; holds: "debate" | "ballot" } | null;
   /** The chair's console only: the people in the game, for moving or removing them. */
   people?: Person[];
 }
