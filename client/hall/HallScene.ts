@@ -10,7 +10,18 @@ interface SeatSprite {
   glyph: Phaser.GameObjects.Text;
   label: Phaser.GameObjects.Text | null;
   placard: Phaser.GameObjects.Text;
+  /** The seat's angle around the hemicycle (0 at the right end, π at the left). */
+  angle: number;
   last: string;
+}
+
+/** Where a seat is drawn, in the canvas's pixels: its disc and, in a small hall, its label. */
+export interface DrawnSeat {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+  label: { left: number; top: number; right: number; bottom: number } | null;
 }
 
 /**
@@ -73,11 +84,11 @@ export class HallScene extends Phaser.Scene {
       const disc = this.add.circle(0, 0, 10, 0x999999).setInteractive({ useHandCursor: !!this.onSeatClick });
       const glyph = this.add.text(0, 0, "", { fontFamily: "system-ui, sans-serif", fontSize: "14px", color: "#ffffff", fontStyle: "bold" }).setOrigin(0.5);
       const placard = this.add.text(0, 0, "", { fontFamily: "system-ui, sans-serif", fontSize: "12px", color: "#101624", backgroundColor: "#ffffff", padding: { x: 3, y: 1 } }).setOrigin(0.5, 1);
-      const label = small ? this.add.text(0, 0, id, { fontFamily: "system-ui, sans-serif", fontSize: "12px", color: "#c9d3ea" }).setOrigin(0.5, 0) : null;
+      const label = small ? this.add.text(0, 0, id, { fontFamily: "system-ui, sans-serif", fontSize: "12px", color: "#c9d3ea" }).setOrigin(0.5, 0.5) : null;
       disc.on("pointerover", () => this.showTooltip(id));
       disc.on("pointerout", () => this.tooltip.setVisible(false));
       disc.on("pointerdown", () => this.onSeatClick?.(id));
-      this.sprites.set(id, { disc, ring, glyph, label, placard, last: "" });
+      this.sprites.set(id, { disc, ring, glyph, label, placard, angle: Math.PI / 2, last: "" });
     }
     this.relayout();
   }
@@ -93,14 +104,44 @@ export class HallScene extends Phaser.Scene {
       s.disc.setPosition(spot.x, spot.y).setRadius(spot.r);
       s.ring.setPosition(spot.x, spot.y).setRadius(spot.r + 3);
       s.glyph.setPosition(spot.x, spot.y).setFontSize(Math.max(9, Math.round(spot.r * 1.1)));
-      s.placard.setPosition(spot.x, spot.y - spot.r - 2);
-      s.label?.setPosition(spot.x, spot.y + spot.r + 4);
+      // Labels shrink with the seats (a phone's hall while a vote is open), so neighbours' do not run together.
+      s.label?.setFontSize(Math.max(10, Math.min(12, Math.round(spot.r * 0.6))));
+      s.angle = spot.angle;
+      this.placeWords(s);
       s.last = "";
     });
     this.pulseKey = "";
     this.rostrum.setPosition(width / 2, height * 0.88 + 4);
     this.speaker.setPosition(width / 2, height * 0.88 - 14);
     this.refresh();
+  }
+
+  /**
+   * The label goes on the seat's inner side, towards the rostrum, where the hemicycle is empty: under a seat
+   * at the top, beside one at either end (below an end seat it would sit on its neighbour, and beside it on
+   * the outside it would run off a phone's narrow canvas). The placard stands above the seat, slid inwards if
+   * it would be cut by the canvas edge.
+   */
+  private placeWords(s: SeatSprite): void {
+    const { x, y, radius: r } = s.disc;
+    if (s.label) {
+      const ux = -Math.cos(s.angle);
+      const uy = Math.sin(s.angle);
+      const d = r + 5 + (Math.abs(ux) * s.label.width) / 2 + (Math.abs(uy) * s.label.height) / 2;
+      s.label.setPosition(x + ux * d, y + uy * d);
+    }
+    const half = s.placard.width / 2;
+    s.placard.setPosition(Math.min(Math.max(x, half + 2), this.scale.width - half - 2), y - r - 2);
+  }
+
+  /** Where every seat is drawn now (the e2e tests check that nothing covers or cuts them). */
+  drawnSeats(): DrawnSeat[] {
+    return this.order.flatMap((id) => {
+      const s = this.sprites.get(id);
+      if (!s) return [];
+      const b = s.label?.getBounds();
+      return [{ id, x: s.disc.x, y: s.disc.y, r: s.disc.radius, label: b ? { left: b.left, top: b.top, right: b.right, bottom: b.bottom } : null }];
+    });
   }
 
   private refresh(): void {
@@ -143,6 +184,7 @@ export class HallScene extends Phaser.Scene {
     s.ring.setStrokeStyle(look.me || look.speaking ? 4 : 2, ringColour, ringColour === 0 ? 0 : 1);
     s.placard.setText(look.placard === "for" ? "▲ for" : look.placard === "against" ? "▼ against" : "").setVisible(look.placard !== null);
     s.label?.setColor(look.me ? "#ffffff" : "#c9d3ea").setText(look.me ? `${look.id} (you)` : look.id);
+    this.placeWords(s);
   }
 
   private showTooltip(id: string): void {
@@ -151,7 +193,11 @@ export class HallScene extends Phaser.Scene {
     if (!look || !s) return;
     const who = this.model?.seats[id]?.holders.join(", ");
     const lines = [look.name, who ? `played by ${who}` : this.model?.seats[id]?.control === "bot" ? "played by a bot" : "", !look.inRoom && look.present ? "walked out" : "", look.objecting ? "objects" : ""].filter(Boolean);
-    this.tooltip.setText(lines.join("\n")).setPosition(s.disc.x + s.disc.radius + 6, s.disc.y - 10).setVisible(true);
+    this.tooltip.setText(lines.join("\n"));
+    // To the right of the seat, or to its left when that would run off the canvas.
+    const right = s.disc.x + s.disc.radius + 6;
+    const x = right + this.tooltip.width > this.scale.width ? s.disc.x - s.disc.radius - 6 - this.tooltip.width : right;
+    this.tooltip.setPosition(Math.max(0, x), Math.max(0, s.disc.y - 10)).setVisible(true);
   }
 }
 
@@ -171,6 +217,16 @@ export function startHall(parent: HTMLElement): Promise<{ scene: HallScene; game
       audio: { noAudio: true },
       scene,
     });
+    // Phaser looks at its parent's size only now and then; the box changes size as the tally comes and goes
+    // and as a vote opens, so the hall is told at once, and drawn at once: a resized canvas is blank (black,
+    // it is opaque) until the next frame, and the browser would paint that frame.
+    const watch = new ResizeObserver(() => {
+      if (!game.isRunning || !game.scale.getParentBounds()) return;
+      game.scale.refresh();
+      game.step(game.loop.now, 0);
+    });
+    watch.observe(parent);
+    game.events.once(Phaser.Core.Events.DESTROY, () => watch.disconnect());
     scene.onReady = () => resolve({ scene, game });
   });
 }

@@ -45,8 +45,28 @@ export function toast(text: string, kind: "ok" | "refused" | "info" = "info"): v
 }
 
 /**
+ * A wide table that scrolls sideways in its own box on a narrow screen (styles.css, `.scroll-x`) instead of
+ * widening a phone's page. It is named, and focusable while it actually scrolls, so a keyboard can scroll it
+ * too; when it fits it is no extra tab stop.
+ */
+export function sideways<T extends HTMLElement>(table: T, label: string): T {
+  table.classList.add("scroll-x");
+  table.setAttribute("aria-label", label);
+  new ResizeObserver(() => {
+    // Out of the page (another tab is shown) it measures nothing; it is measured again when it comes back.
+    if (!table.isConnected) return;
+    const scrolls = table.scrollWidth > table.clientWidth + 1;
+    if (scrolls && table.tabIndex !== 0) table.tabIndex = 0;
+    else if (!scrolls && table.hasAttribute("tabindex")) table.removeAttribute("tabindex");
+  }).observe(table);
+  return table;
+}
+
+/**
  * Markdown for briefings, safely: the text is escaped first, then headings, bold, italics, lists and
  * paragraphs are rebuilt as elements. No HTML from a scenario ever reaches the page as HTML.
+ * The text's own top heading level (briefings start at "##") becomes `h3`, the level under a section's `h2`,
+ * so the page's outline has no gap.
  */
 export function markdown(text: string): HTMLElement {
   const root = h("div", { class: "markdown" });
@@ -63,6 +83,8 @@ export function markdown(text: string): HTMLElement {
     out.push(s.slice(last));
     return out;
   };
+  const levels = [...text.matchAll(/^(#{1,4})\s/gm)].map((m) => m[1]?.length ?? 1);
+  const top = levels.length ? Math.min(...levels) : 1;
   let list: HTMLUListElement | null = null;
   for (const block of text.split(/\n{2,}/)) {
     const lines = block.split("\n");
@@ -71,7 +93,7 @@ export function markdown(text: string): HTMLElement {
       const item = /^[-*]\s+(.*)$/.exec(line);
       if (heading) {
         list = null;
-        root.append(h(`h${Math.min(6, (heading[1]?.length ?? 1) + 2)}` as "h3", null, inline(heading[2] ?? "")));
+        root.append(h(`h${Math.min(6, (heading[1]?.length ?? top) - top + 3)}` as "h3", null, inline(heading[2] ?? "")));
       } else if (item) {
         if (!list) {
           list = h("ul");

@@ -4,6 +4,7 @@ import { clockText, METHODS, nameOf, PHASES, RULES, titleOf } from "../format.ts
 import type { GameModel } from "../model.ts";
 import type { PanelContext, Panel } from "./context.ts";
 import { fill, h } from "./dom.ts";
+import { HallText } from "./hallText.ts";
 import { actionsPanel } from "./panels/actions.ts";
 import { briefingPanel } from "./panels/briefing.ts";
 import { chairPanel } from "./panels/chair.ts";
@@ -54,20 +55,31 @@ export function tallyText(m: GameModel): { title: string; lines: string[] } | nu
 }
 
 /**
- * The game screen (DESIGN §10): the hall on the left with the tally over it and the floor below, the panels
- * on the right in tabs, the bar on top with the phase, the item and the time left. Live games and replays
- * render the same model; only live ones have buttons that act.
+ * The game screen (DESIGN §10): the hall on the left with the tally above it and the floor below, the panels
+ * on the right in tabs, the bar on top with the phase, the item and the time left. On a phone they stack,
+ * and while a vote is open the hall shrinks so the ballot buttons are on the first screen. Live games and
+ * replays render the same model; only live ones have buttons that act.
  */
 export class GameScreen {
   readonly el: HTMLElement;
-  private readonly tabs: { id: string; label: string; panel: Panel }[];
+  private readonly tabs: { id: string; label: string; heading: string; panel: Panel }[];
   private readonly tabButtons = new Map<string, HTMLButtonElement>();
-  private readonly body = h("div", { class: "tab-body", role: "tabpanel" });
+  // Focusable, as the ARIA tabs pattern has it: a panel that is all text (Texts, Briefing) still takes the
+  // keyboard, and the desktop layout scrolls it.
+  private readonly body = h("div", { class: "tab-body", role: "tabpanel", tabindex: 0 });
   private readonly top = h("header", { class: "topbar" });
-  private readonly tally = h("div", { class: "tally", "aria-live": "polite" });
+  private readonly title: HTMLElement;
+  private readonly chips = h("span", { class: "chips" });
+  private readonly status = h("div", { class: "status-line" });
+  private readonly tally = h("div", { class: "tally" });
+  // Read out once when the question changes (a vote opens, a decision is taken), not at every ballot cast:
+  // the running count is in the box and in the hall's table for whoever looks.
+  private readonly announce = h("p", { class: "sr-only", "aria-live": "polite" });
   private readonly floor = h("div", { class: "floor" });
   private readonly legend = h("div", { class: "legend" });
-  readonly hallBox = h("div", { class: "hall", "aria-label": "The hall" });
+  // The canvas repeats what the table beside it says in words; screen readers read the table.
+  readonly hallBox = h("div", { class: "hall", "aria-hidden": "true" });
+  private readonly hallText = new HallText();
   readonly banner = h("div", { class: "banner", role: "status", "aria-live": "assertive" });
   readonly extra = h("div", { class: "extra" });
   private active = "";
@@ -82,13 +94,13 @@ export class GameScreen {
     role: "delegation" | "chair" | "observer" | "viewer",
   ) {
     const all = {
-      act: { id: "act", label: "Act", panel: actionsPanel(ctx) },
-      chair: { id: "chair", label: "Chair", panel: chairPanel(ctx) },
-      texts: { id: "texts", label: "Texts", panel: textsPanel() },
-      deals: { id: "deals", label: "Deals", panel: dealsPanel(ctx) },
-      briefing: { id: "briefing", label: "Briefing", panel: briefingPanel() },
-      record: { id: "record", label: "Record", panel: recordPanel() },
-      debrief: { id: "debrief", label: "Debrief", panel: debriefPanel() },
+      act: { id: "act", label: "Act", heading: "Your actions", panel: actionsPanel(ctx) },
+      chair: { id: "chair", label: "Chair", heading: "The chair's console", panel: chairPanel(ctx) },
+      texts: { id: "texts", label: "Texts", heading: "The agenda and the texts", panel: textsPanel() },
+      deals: { id: "deals", label: "Deals", heading: "Deals", panel: dealsPanel(ctx) },
+      briefing: { id: "briefing", label: "Briefing", heading: "Your briefing", panel: briefingPanel() },
+      record: { id: "record", label: "Record", heading: "The record of the conference", panel: recordPanel() },
+      debrief: { id: "debrief", label: "Debrief", heading: "The debrief", panel: debriefPanel() },
     };
     this.tabs =
       role === "delegation"
@@ -106,16 +118,22 @@ export class GameScreen {
       }),
     );
     this.body.id = "tab-body";
-    this.el = h("div", { class: "game" }, this.top, this.banner, h("main", { class: "stage" }, h("div", { class: "left" }, h("div", { class: "hall-wrap" }, this.hallBox, this.tally), this.floor, this.legend), h("div", { class: "right" }, tablist, this.body)), this.extra);
+    // A replay sits under the viewer's own h1, so there the conference's title is a level down.
+    this.title = h(role === "viewer" ? "h2" : "h1", { class: "title-name" });
+    fill(this.top, h("a", { class: "brand", href: "#/" }, "Plenipo"), h("div", { class: "title" }, this.title, this.chips), this.status);
+    const hall = h("section", { class: "hall-wrap", "aria-labelledby": "hall-heading" }, h("h2", { class: "sr-only", id: "hall-heading" }, "The hall"), this.tally, this.announce, this.hallBox, this.hallText.el);
+    this.el = h("div", { class: "game" }, this.top, this.banner, h("div", { class: "stage" }, h("div", { class: "left" }, hall, this.floor, this.legend), h("div", { class: "right" }, tablist, this.body)), this.extra);
     this.show(this.tabs[0]?.id ?? "texts");
     this.timer = setInterval(() => this.model && this.renderTop(this.model), 1000);
   }
 
   private keys(e: KeyboardEvent): void {
     const i = this.tabs.findIndex((t) => t.id === this.active);
-    const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : null;
+    const n = this.tabs.length;
+    const next = e.key === "ArrowRight" ? i + 1 : e.key === "ArrowLeft" ? i - 1 : e.key === "Home" ? 0 : e.key === "End" ? n - 1 : null;
     if (next === null) return;
-    const t = this.tabs[(next + this.tabs.length) % this.tabs.length];
+    e.preventDefault();
+    const t = this.tabs[(next + n) % n];
     if (t) {
       this.show(t.id);
       this.tabButtons.get(t.id)?.focus();
@@ -123,6 +141,9 @@ export class GameScreen {
   }
 
   show(id: string): void {
+    // A keyboard inside the panel being swapped out (the conference closes while a student is on "Sign")
+    // lands on the new panel's tab, not at the top of the page.
+    const hadFocus = this.body.contains(document.activeElement);
     this.active = id;
     for (const [tid, b] of this.tabButtons) {
       b.setAttribute("aria-selected", String(tid === id));
@@ -130,9 +151,15 @@ export class GameScreen {
     }
     const tab = this.tabs.find((t) => t.id === id);
     if (tab) {
-      fill(this.body, tab.panel.el);
+      this.body.setAttribute("aria-labelledby", `tab-${id}`);
+      fill(this.body, h("h2", { class: "sr-only" }, tab.heading), tab.panel.el);
       if (this.model) tab.panel.update(this.model);
     }
+    if (hadFocus && !this.body.contains(document.activeElement)) this.tabButtons.get(id)?.focus({ preventScroll: true });
+    // On a phone the page scrolls and the tabs stick to the top: a tab chosen deep in a long panel opens at
+    // its beginning, not in its middle.
+    const right = this.body.parentElement;
+    if (right && right.getBoundingClientRect().top < 0) right.scrollIntoView({ block: "start" });
   }
 
   update(m: GameModel): void {
@@ -141,8 +168,12 @@ export class GameScreen {
     this.renderTally(m);
     this.renderFloor(m);
     this.renderLegend(m);
+    // The hall gives way (on a phone) while this person has a ballot to cast: the Act panel is redrawn in the
+    // same frame, so no control moves under their finger; a vote they are not in moves nothing.
+    this.el.classList.toggle("voting", !!m.legal?.actions.some((l) => l.action.type === "vote"));
     this.tabs.find((t) => t.id === this.active)?.panel.update(m);
     this.hall?.setModel(m);
+    this.hallText.update(m);
     if (m.view.phase === "closed" && !this.closedSeen && m.source === "live") {
       this.closedSeen = true;
       this.show("debrief");
@@ -160,22 +191,28 @@ export class GameScreen {
     return true;
   }
 
+  // The bar is filled part by part: the clock ticks every second, and the "Plenipo" link a keyboard may be
+  // standing on is never rebuilt.
   private renderTop(m: GameModel): void {
     const v = m.view;
+    if (this.changed(this.title, JSON.stringify([m.scenario.title, v.rule, m.code, m.me]))) {
+      this.title.textContent = m.scenario.title;
+      fill(this.chips, h("span", { class: `chip rule-${v.rule}` }, RULES[v.rule]), m.code ? h("span", { class: "chip code", title: "Join code" }, m.code) : null, m.me.seat ? h("span", { class: "chip me" }, nameOf(m.scenario, m.me.seat)) : m.me.role === "chair" ? h("span", { class: "chip me" }, "Chair") : null);
+    }
     const item = v.item ? m.scenario.agenda.find((a) => a.id === v.item)?.title : null;
     const time = m.clock ? (m.clock.paused ? "paused" : clockText(m.clock.deadlineAt, Date.now())) : "";
-    if (!this.changed(this.top, JSON.stringify([m.scenario.title, v.rule, m.code, m.me, v.suspended, v.phase, item, time]))) return;
-    fill(
-      this.top,
-      h("a", { class: "brand", href: "#/" }, "Plenipo"),
-      h("div", { class: "title" }, h("strong", null, m.scenario.title), h("span", { class: "chips" }, h("span", { class: `chip rule-${v.rule}` }, RULES[v.rule]), m.code ? h("span", { class: "chip code", title: "Join code" }, m.code) : null, m.me.seat ? h("span", { class: "chip me" }, nameOf(m.scenario, m.me.seat)) : m.me.role === "chair" ? h("span", { class: "chip me" }, "Chair") : null)),
-      h("div", { class: "status-line" }, h("span", { class: "phase" }, v.suspended ? "Suspended" : PHASES[v.phase]), item ? h("span", { class: "item-name" }, item) : null, time ? h("span", { class: "clock", "aria-label": "Time left in this step" }, time === "paused" ? "clock paused" : `${time} left`) : null),
-    );
+    if (!this.changed(this.status, JSON.stringify([v.suspended, v.phase, item, time]))) return;
+    fill(this.status, h("span", { class: "phase" }, v.suspended ? "Suspended" : PHASES[v.phase]), item ? h("span", { class: "item-name" }, item) : null, time ? h("span", { class: "clock" }, time === "paused" ? "clock paused" : `${time} left`) : null);
   }
 
   private renderTally(m: GameModel): void {
     const t = tallyText(m);
     if (!this.changed(this.tally, JSON.stringify(t))) return;
+    const said = t ? `${t.title}. ${t.lines[t.lines.length - 1] ?? ""}` : "";
+    if (this.announce.dataset.title !== (t?.title ?? "")) {
+      this.announce.dataset.title = t?.title ?? "";
+      this.announce.textContent = said;
+    }
     if (!t) return fill(this.tally);
     fill(this.tally, h("div", { class: "tally-title" }, t.title), t.lines.map((l) => h("div", null, l)));
   }
@@ -197,7 +234,7 @@ export class GameScreen {
     fill(
       this.legend,
       groups.map((g) => h("span", { class: "key" }, h("span", { class: "swatch", style: `background:${css(g.colour)}` }), g.name)),
-      (["yes", "no", "abstain"] as const).map((c) => h("span", { class: "key" }, h("span", { class: "swatch vote", style: `background:${css(VOTE_COLOURS[c])}` }, VOTE_GLYPHS[c]), c)),
+      (["yes", "no", "abstain"] as const).map((c) => h("span", { class: `key vote-${c}-key` }, h("span", { class: "swatch vote", "aria-hidden": "true", style: `background:${css(VOTE_COLOURS[c])}` }, VOTE_GLYPHS[c]), c)),
     );
   }
 

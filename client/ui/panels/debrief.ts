@@ -3,7 +3,7 @@ import type { PublicOutcome } from "../../../shared/engine/outcome.ts";
 import type { GameModel } from "../../model.ts";
 import { saved } from "../../saved.ts";
 import { keyed, type Panel } from "../context.ts";
-import { fill, h, toast } from "../dom.ts";
+import { fill, h, sideways, toast } from "../dom.ts";
 import { api } from "../../api.ts";
 
 /** Scores as CSV for a gradebook: one row per delegation, with who played it. */
@@ -34,9 +34,9 @@ const LARGE = 24;
 
 type Ranked = [string, PublicOutcome["details"][string]][];
 
-function scoreTable(m: GameModel, rows: Ranked, me: string | null): HTMLElement {
+function scoreTable(m: GameModel, rows: Ranked, me: string | null, label: string): HTMLElement {
   const rank = new Map(Object.entries(m.outcome?.details ?? {}).sort((a, b) => b[1].score - a[1].score).map(([id], i) => [id, i + 1]));
-  return h(
+  return sideways(h(
     "table",
     { class: "scores" },
     h("thead", null, h("tr", null, h("th", null, "#"), h("th", null, "Delegation"), h("th", null, "Score"), h("th", null, "Closeness"), h("th", null, "Objectives met"), h("th", null, "Red lines crossed"), h("th", null, "Pledges kept / broken"))),
@@ -57,7 +57,7 @@ function scoreTable(m: GameModel, rows: Ranked, me: string | null): HTMLElement 
         ),
       ),
     ),
-  );
+  ), label);
 }
 
 /** Who signed or declined: the names, folded away when there are many. */
@@ -88,7 +88,7 @@ export function debriefPanel(): Panel {
       const featured = new Set(m.scenario.delegations.filter((d) => d.playable || (m.seats[d.id]?.holders.length ?? 0) > 0).map((d) => d.id));
       fill(
         el,
-        h("h2", null, `The result, under ${RULES[m.view.rule]?.toLowerCase()}`),
+        h("h3", null, `The result, under ${RULES[m.view.rule]?.toLowerCase()}`),
         h(
           "table",
           { class: "result" },
@@ -96,7 +96,7 @@ export function debriefPanel(): Panel {
           h("tbody", null, m.scenario.dimensions.map((d) => h("tr", null, h("td", null, d.name), h("td", null, signed(d.statusQuo)), h("td", { class: (o.dimensions[d.id] ?? 0) !== d.statusQuo ? "moved" : "" }, signed(o.dimensions[d.id] ?? 0))))),
         ),
         h("h3", null, "Every decision, and the rule that decided it"),
-        h(
+        sideways(h(
           "table",
           { class: "decisions" },
           h("thead", null, h("tr", null, h("th", null, "Text"), h("th", null, "Outcome"), h("th", null, "How"), h("th", null, "Tally"))),
@@ -110,18 +110,18 @@ export function debriefPanel(): Panel {
                 h("td", null, h("strong", null, d.target), ` ${titleOf(m.scenario, d.target)}`),
                 h("td", null, h("span", { class: `status ${d.status}` }, STATUS[d.status] ?? d.status)),
                 h("td", null, `${BY[d.by] ?? ""}${BY[d.by] ? " — " : ""}${d.reason}`),
-                h("td", null, d.tally ? `${d.tally.yes}–${d.tally.no}–${d.tally.abstain}` : ""),
+                h("td", { class: "tally-cell" }, d.tally ? `${d.tally.yes}–${d.tally.no}–${d.tally.abstain}` : ""),
               ),
             ),
           ),
-        ),
+        ), "Every decision"),
         h("h3", null, `The Final Acts: ${o.signed.length} signed, ${o.declined.length} declined`),
         names(m, "Signed", o.signed),
         names(m, "Declined", o.declined),
         h("h3", null, "Scores"),
         // A full plenary has 193 rows: the delegations people can play (and this one) first, everyone below.
-        large ? scoreTable(m, ranked.filter(([id]) => id === me || featured.has(id)), me) : scoreTable(m, ranked, me),
-        large ? h("details", null, h("summary", null, `All ${ranked.length} delegations, ranked`), scoreTable(m, ranked, me)) : null,
+        large ? scoreTable(m, ranked.filter(([id]) => id === me || featured.has(id)), me, "Scores of the playable delegations") : scoreTable(m, ranked, me, "Scores"),
+        large ? h("details", null, h("summary", null, `All ${ranked.length} delegations, ranked`), scoreTable(m, ranked, me, "Scores of every delegation")) : null,
         h(
           "div",
           { class: "row wrap" },
