@@ -1,4 +1,5 @@
 import "./styles.css";
+import "./ui/classroom.css";
 
 import { homeScreen } from "./ui/screens/home.ts";
 import { joinScreen } from "./ui/screens/join.ts";

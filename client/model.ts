@@ -2,7 +2,7 @@ import type { Cast } from "../shared/engine/state.ts";
 import type { Legal } from "../shared/engine/legal.ts";
 import type { PublicOutcome } from "../shared/engine/outcome.ts";
 import type { PublicScenario, View } from "../shared/engine/view.ts";
-import type { Pace, RecordLine, Role } from "../shared/protocol/messages.ts";
+import type { Pace, Person, PrivateMessage, RecordLine, Role } from "../shared/protocol/messages.ts";
 
 /** Who plays a seat, as the server reports it (live games only). */
 export interface SeatInfo {
@@ -32,4 +32,13 @@ export interface GameModel {
   records: RecordLine[];
   /** A replay of a full log: every ballot, secret ones included. */
   revealed: Record<string, Cast[]> | null;
+  /** Live: what the meeting waits for this person to do, and until when (a person's moment). */
+  prompt: PrivateMessage["prompt"];
+  /** Live, chair only: the people in the game. */
+  people: Person[] | null;
+  /** Live: the game waits in the teacher's lobby. */
+  lobby: boolean;
+  /** Live: the address students type, and the join link with the code. */
+  publicUrl: string | null;
+  joinUrl: string | null;
 }

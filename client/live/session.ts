@@ -2,7 +2,7 @@ import { Client, type Room } from "@colyseus/sdk";
 import type { Action } from "../../shared/engine/actions.ts";
 import type { PublicOutcome } from "../../shared/engine/outcome.ts";
 import { viewFor, type PublicScenario } from "../../shared/engine/view.ts";
-import type { Answer, ChairCommand, JoinOptions, PrivateMessage, RecordLine, Welcome } from "../../shared/protocol/messages.ts";
+import type { Answer, ChairCommand, JoinOptions, PrivateMessage, RecordLine, Seen, Welcome } from "../../shared/protocol/messages.ts";
 import { PublicMirror, scenarioFromPublic } from "../mirror.ts";
 import type { GameModel, SeatInfo } from "../model.ts";
 import { saved } from "../saved.ts";
@@ -24,7 +24,13 @@ interface SchemaSeat {
 export class LiveSession {
   private mirror: PublicMirror | null = null;
   private welcome: Welcome | null = null;
-  private privateMessage: PrivateMessage | null = null;
+  /**
+   * Private messages in the order received. The server sends the private view of seq N just before the
+   * record line N: until the mirror has applied line N, the page must keep drawing from the previous one, or
+   * it would pair an older view (labels) with newer legal actions (buttons) — and a click would land on
+   * another question than the one it showed.
+   */
+  private privates: PrivateMessage[] = [];
   private records: RecordLine[] = [];
   private outcome: PublicOutcome | null = null;
   private scenario: PublicScenario | null = null;
@@ -75,7 +81,7 @@ export class LiveSession {
           this.records = [...p.lines];
           this.mirror = null;
         } else this.records.push(p);
-      } else if (type === "private") this.privateMessage = payload as PrivateMessage;
+      } else if (type === "private") this.privates.push(payload as PrivateMessage);
       else if (type === "outcome") this.outcome = payload as PublicOutcome;
       else if (type === "scenario") this.scenario = payload as PublicScenario;
       else if (type === "notice") this.noticeListeners.forEach((l) => l(payload as { kind: string; text: string }));
@@ -148,7 +154,12 @@ export class LiveSession {
     state.seats?.forEach((s: SchemaSeat, id: string) => {
       seats[id] = { control: s.control, holders: [...s.holders], connected: s.connected, team: s.team };
     });
-    const fresh = this.privateMessage;
+    // The newest private view the mirror has caught up with (older ones are no longer needed).
+    const seq = this.mirror.state.seq;
+    let i = this.privates.length - 1;
+    while (i > 0 && (this.privates[i]?.seq ?? 0) > seq) i -= 1;
+    if (i > 0) this.privates = this.privates.slice(i);
+    const fresh = (this.privates[0]?.seq ?? 0) <= seq ? this.privates[0] : null;
     this.model = {
       source: "live",
       code: this.code,
@@ -159,21 +170,39 @@ export class LiveSession {
       legal: fresh?.legal ?? null,
       seats,
       chairSeat: state.chairControl !== undefined ? { control: state.chairControl, holders: [...(state.chairHolders ?? [])], connected: 0, team: true } : null,
-      clock: { deadlineAt: state.deadlineAt ?? 0, paused: state.clockPaused ?? false },
+      // While the meeting waits for this person (their moment), the step ends no sooner than it does.
+      clock: { deadlineAt: state.deadlineAt && fresh?.prompt ? Math.max(state.deadlineAt, fresh.prompt.until) : (state.deadlineAt ?? 0), paused: state.clockPaused ?? false },
       pace: w.pace,
       outcome: this.outcome,
       records: this.records,
       revealed: null,
+      prompt: fresh?.prompt ?? null,
+      people: fresh?.people ?? null,
+      lobby: (this.room.state as unknown as { lobby?: boolean }).lobby ?? false,
+      publicUrl: w.publicUrl ?? null,
+      joinUrl: w.joinUrl ?? null,
     };
     this.listeners.forEach((l) => l(this.model as GameModel));
   }
 
-  /** Sends an action; the answer is the server's, always. */
-  async act(action: Action): Promise<Answer> {
+  /**
+   * Sends an action with what its control was drawn from (docs/protocol.md: the server refuses it if the ballot,
+   * the step or the text it showed has changed since); the answer is the server's, always.
+   */
+  async act(action: Action, seen?: Seen): Promise<Answer> {
     try {
-      return (await this.room.request("act", action, { timeout: 10_000 })) as Answer;
+      return (await this.room.request("act", seen ? { action, seen } : action, { timeout: 10_000 })) as Answer;
     } catch (error) {
       return { ok: false, code: "connection/lost", message: `The action was not sent: ${(error as Error).message}` };
+    }
+  }
+
+  /** Lets this person's moment go (the meeting need not wait for them). */
+  async pass(): Promise<Answer> {
+    try {
+      return (await this.room.request("pass", {}, { timeout: 10_000 })) as Answer;
+    } catch (error) {
+      return { ok: false, code: "connection/lost", message: `Not sent: ${(error as Error).message}` };
     }
   }
 

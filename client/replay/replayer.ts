@@ -108,6 +108,11 @@ export class Replayer {
       outcome: state.phase === "closed" ? publicOutcome(state) : null,
       records: this.records.slice(0, state.seq),
       revealed: reveal && !this.isPublic ? revealed : null,
+      prompt: null,
+      people: null,
+      lobby: false,
+      publicUrl: null,
+      joinUrl: null,
     };
   }
 

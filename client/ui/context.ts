@@ -1,12 +1,14 @@
 import type { Action } from "../../shared/engine/actions.ts";
-import type { Answer, ChairCommand } from "../../shared/protocol/messages.ts";
+import type { Answer, ChairCommand, Seen } from "../../shared/protocol/messages.ts";
 import type { GameModel } from "../model.ts";
 import { keep, restore } from "./formState.ts";
 
 /** What panels may do: act as this seat, send chair commands. Replays have neither. */
 export interface PanelContext {
-  act?: (action: Action) => Promise<Answer>;
+  act?: (action: Action, seen?: Seen) => Promise<Answer>;
   chair?: (command: ChairCommand) => Promise<Answer>;
+  /** Lets the person's moment go (live games). */
+  pass?: () => Promise<Answer>;
 }
 
 /** A panel renders part of the model; it re-renders only when its own slice of it changed. */

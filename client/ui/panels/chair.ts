@@ -1,5 +1,6 @@
+import qrcode from "qrcode-generator";
 import type { Action, Method } from "../../../shared/engine/actions.ts";
-import type { ChairCommand } from "../../../shared/protocol/messages.ts";
+import type { ChairCommand, Person } from "../../../shared/protocol/messages.ts";
 import { METHODS, nameOf, titleOf } from "../../format.ts";
 import type { GameModel } from "../../model.ts";
 import { keyed, type Panel, type PanelContext } from "../context.ts";
@@ -12,15 +13,91 @@ async function command(ctx: PanelContext, c: ChairCommand, done: string): Promis
   toast(answer.ok ? done : answer.message, answer.ok ? "ok" : "refused");
 }
 
+const qrSvg = new Map<string, string>();
+
+/** A QR code of the join link (with the code in it), for students to scan from the projected console. */
+function qrOf(url: string): HTMLElement {
+  let svg = qrSvg.get(url);
+  if (svg === undefined) {
+    const qr = qrcode(0, "M");
+    qr.addData(url);
+    qr.make();
+    svg = qr.createSvgTag({ cellSize: 4, margin: 2, scalable: true });
+    qrSvg.set(url, svg);
+  }
+  const box = h("div", { class: "qr", role: "img", "aria-label": `QR code of ${url}` });
+  box.innerHTML = svg;
+  return box;
+}
+
 /**
- * The chair's console (DESIGN §10): the procedure (from the chair's legal actions), the room's controls (the
- * clock, who plays which seat) and, while the class gathers, the join code in large type.
+ * How students join, kept on the console for the whole game: the address they type (the server's public
+ * URL, never localhost), the code in large type, and a QR code of the link with the code filled in.
+ */
+function joinBox(m: GameModel, lobby: boolean, joined: number, playable: number): HTMLElement {
+  const address = m.publicUrl ?? `${location.origin}/`;
+  const link = m.joinUrl ?? `${address}#/join/${m.code}`;
+  return h(
+    lobby ? "div" : "details",
+    { class: `lobby ${lobby ? "waiting" : "started"}`, ...(lobby ? {} : { open: m.view.phase === "opening" }) },
+    lobby ? null : h("summary", null, `Join code ${m.code} · ${joined} of ${playable} delegations taken`),
+    h(
+      "div",
+      { class: "join-box" },
+      h(
+        "div",
+        null,
+        h("p", null, "Students open"),
+        h("p", { class: "join-url" }, address),
+        h("p", null, "choose Join with a code, and type"),
+        h("p", { class: "join-code", "aria-label": `Join code ${m.code.split("").join(" ")}` }, m.code),
+        h("p", { class: "hint" }, `${joined} of ${playable} delegations taken. Empty seats are played by bots.`),
+      ),
+      h("div", { class: "qr-box" }, qrOf(link), h("p", { class: "hint" }, "or scan this: it opens the game with the code")),
+    ),
+  );
+}
+
+/** The people in the game, each movable to another delegation or out of their seat (they then watch). */
+function peopleTable(ctx: PanelContext, m: GameModel, people: Person[]): HTMLElement | null {
+  const students = people.filter((p) => p.role !== "chair");
+  if (!students.length) return null;
+  const seats = m.scenario.delegations.filter((d) => d.present && d.playable);
+  return h(
+    "details",
+    { class: "group people" },
+    h("summary", null, `People (${students.length})`),
+    h(
+      "ul",
+      { class: "people-list" },
+      students.map((p) => {
+        const to = h("select", { "aria-label": `Move ${p.name} to` }, seats.filter((d) => d.id !== p.seat).map((d) => h("option", { value: d.id }, d.name)));
+        return h(
+          "li",
+          null,
+          h("span", null, h("strong", null, p.name), " — ", p.seat ? nameOf(m.scenario, p.seat) : "watching", p.connected ? "" : " (disconnected)"),
+          h(
+            "span",
+            { class: "inline" },
+            to,
+            h("button", { class: "small", onclick: () => void command(ctx, { type: "move", session: p.session, to: to.value }, `${p.name} moved to ${nameOf(m.scenario, to.value)}`) }, "Move"),
+            p.seat ? h("button", { class: "small quiet", onclick: () => void command(ctx, { type: "remove", session: p.session }, `${p.name} now watches`) }, "Remove from seat") : null,
+          ),
+        );
+      }),
+    ),
+  );
+}
+
+/**
+ * The chair's console (DESIGN §10): how students join (for the whole game), the lobby's Start, the procedure
+ * (from the chair's legal actions), the room's controls (the clock, who plays which seat) and the people.
  */
 export function chairPanel(ctx: PanelContext): Panel {
   const el = h("section", { class: "panel chair", "aria-label": "Chair's console" });
   return keyed(
     el,
-    (m) => JSON.stringify([m.legal, m.view.seq, m.seats, m.chairSeat, m.clock?.paused]),
+    (m) => JSON.stringify([m.legal, m.view.seq, m.seats, m.chairSeat, m.clock?.paused, m.lobby, m.people]),
     (m) => {
       const legal = (m.legal?.actions ?? []).map((l) => l.action);
       const of = <T extends Action["type"]>(type: T) => legal.filter((a) => a.type === type) as Extract<Action, { type: T }>[];
@@ -85,17 +162,16 @@ export function chairPanel(ctx: PanelContext): Panel {
         });
       const joined = m.scenario.delegations.filter((d) => (m.seats[d.id]?.holders.length ?? 0) > 0).length;
 
+      const playable = m.scenario.delegations.filter((d) => d.present && d.playable).length;
       fill(
         el,
-        v.phase === "opening" && m.source === "live"
+        m.source === "live" ? joinBox(m, m.lobby, joined, playable) : null,
+        m.lobby
           ? h(
               "div",
-              { class: "lobby" },
-              h("p", null, "Students join at"),
-              h("p", { class: "join-url" }, location.origin),
-              h("p", null, "with the code"),
-              h("p", { class: "join-code", "aria-label": `Join code ${m.code.split("").join(" ")}` }, m.code),
-              h("p", { class: "hint" }, `${joined} of ${m.scenario.delegations.filter((d) => d.present && d.playable).length} delegations taken. Empty seats are played by bots.`),
+              { class: "group start" },
+              h("p", null, "The game waits here until you start it: students can join and read their briefings; nothing moves and the clock stands still."),
+              h("button", { class: "primary big", id: "start-conference", onclick: () => void command(ctx, { type: "start" }, "The conference has started") }, "Start the conference"),
             )
           : null,
         h(
@@ -127,8 +203,9 @@ export function chairPanel(ctx: PanelContext): Panel {
           "details",
           { class: "group", open: v.phase === "opening" },
           h("summary", null, "Seats"),
-          h("table", { class: "seats" }, h("thead", null, h("tr", null, h("th", null, "Delegation"), h("th", null, "Played by"), h("th", null, ""), h("th", null, ""))), h("tbody", null, seatRows)),
+          h("table", { class: "seats" }, h("thead", null, h("tr", null, h("th", null, "Delegation"), h("th", null, "Played by"), h("th", null, "Control"), h("th", null, h("span", { class: "sr-only" }, "Change")))), h("tbody", null, seatRows)),
         ),
+        m.people ? peopleTable(ctx, m, m.people) : null,
         v.consensus ? h("p", { class: "hint" }, `Call for consensus on ${v.consensus.target} (${titleOf(m.scenario, v.consensus.target)}).`) : null,
       );
     },

@@ -34,7 +34,7 @@ export function dealsPanel(ctx: PanelContext): Panel {
   let formScenario = "";
   return keyed(
     el,
-    (m) => JSON.stringify([m.private?.offers, m.private?.pledges, m.legal?.actions.filter((l) => l.action.type.endsWith("offer"))]),
+    (m) => JSON.stringify([m.private?.offers, m.private?.pledges, m.legal?.actions.filter((l) => l.action.type.endsWith("offer")), m.legal?.refused.find((r) => r.type === "offer")]),
     (m) => {
       const me = m.me.seat;
       const offers = m.private?.offers ?? [];
@@ -90,7 +90,8 @@ export function dealsPanel(ctx: PanelContext): Panel {
         el,
         offers.length ? h("ul", { class: "offers" }, [...offers].reverse().map(row)) : h("p", { class: "empty" }, "No offers yet."),
         me ? form : null,
-        me && !canOffer ? h("p", { class: "hint" }, "Offers are not in order right now (during a vote)." ) : null,
+        // Why not, in the engine's own words (during a vote, after the close, after a walk-out…).
+        me && !canOffer ? h("p", { class: "hint why-not" }, m.legal?.refused.find((r) => r.type === "offer")?.message ?? "Offers are not in order right now.") : null,
       );
       form?.querySelectorAll("button[type=submit]").forEach((b) => ((b as HTMLButtonElement).disabled = !canOffer));
     },

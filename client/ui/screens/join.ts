@@ -9,15 +9,29 @@ export function joinScreen(go: (hash: string) => void, presetCode = ""): HTMLEle
   const code = h("input", { id: "join-code", type: "text", inputmode: "text", autocomplete: "off", maxlength: 6, placeholder: "ABC234", value: presetCode, "aria-label": "Join code", class: "code-input" });
   const name = h("input", { id: "join-name", type: "text", maxlength: 40, placeholder: "Your name", "aria-label": "Your name", value: localStorage.getItem("plenipo:name") ?? "" });
   const seats = h("div", { class: "seats-choice" });
-  const look = async () => {
+  // The seat list stays live while the student chooses: a seat someone takes meanwhile never shows "free".
+  let poll: ReturnType<typeof setInterval> | null = null;
+  let shown = "";
+  const look = async (quiet = false) => {
     const c = code.value.trim().toUpperCase();
-    if (c.length !== 6) return toast("A join code has six characters.", "refused");
+    if (c.length !== 6) {
+      if (!quiet) toast("A join code has six characters.", "refused");
+      return;
+    }
     let info: GameInfo;
     try {
       info = await api.game(c);
     } catch (error) {
       return fill(seats, h("p", { class: "error" }, (error as Error).message));
     }
+    if (!root.isConnected && quiet) {
+      if (poll) clearInterval(poll);
+      return;
+    }
+    poll ??= setInterval(() => void look(true), 2000);
+    const fresh = JSON.stringify(info.seats);
+    if (quiet && fresh === shown) return;
+    shown = fresh;
     const enter = (query: string) => {
       if (!name.value.trim()) return toast("Give your name first, so others know who holds the seat.", "refused");
       localStorage.setItem("plenipo:name", name.value.trim());
@@ -59,7 +73,7 @@ export function joinScreen(go: (hash: string) => void, presetCode = ""): HTMLEle
     { class: "join" },
     h("a", { class: "back", href: "#/" }, "← Plenipo"),
     h("h1", null, "Join a class"),
-    h("form", { class: "join-form", onsubmit: (e: Event) => (e.preventDefault(), void look()) }, h("label", null, "Code ", code), h("label", null, "Name ", name), h("button", { type: "submit", class: "primary", id: "join-look" }, "Find the game")),
+    h("form", { class: "join-form", onsubmit: (e: Event) => (e.preventDefault(), (shown = ""), void look()) }, h("label", null, "Code ", code), h("label", null, "Name ", name), h("button", { type: "submit", class: "primary", id: "join-look" }, "Find the game")),
     seats,
   );
   if (presetCode) void look();

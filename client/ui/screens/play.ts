@@ -49,7 +49,9 @@ export async function playScreen(code: string, query: URLSearchParams, go: (hash
     if (disposed) return void session.leave();
     const s = session;
     const role = s.model?.me.role ?? "observer";
-    screen = new GameScreen({ act: (a) => s.act(a), chair: (c) => s.chair(c) }, role === "viewer" ? "observer" : role);
+    const shownAs = `${role}:${s.model?.me.seat ?? ""}`;
+    let moving: ReturnType<typeof setTimeout> | null = null;
+    screen = new GameScreen({ act: (a, seen) => s.act(a, seen), chair: (c) => s.chair(c), pass: () => s.pass() }, role === "viewer" ? "observer" : role);
     el.replaceWith(screen.el);
     const banner = screen.banner;
     s.onConnection((state) => {
@@ -58,7 +60,15 @@ export async function playScreen(code: string, query: URLSearchParams, go: (hash
     });
     s.onNotice((n) => toast(n.text, "info"));
     // The panels first (the buttons work at once), then the hall once Phaser has loaded.
-    s.subscribe((m) => screen?.update(m));
+    s.subscribe((m) => {
+      // The teacher moved this person to another delegation, or out of their seat to watch: the page opens
+      // again as what they are now (their saved seat token already says so).
+      if (`${m.me.role}:${m.me.seat ?? ""}` !== shownAs) {
+        if (!moving) moving = setTimeout(() => !disposed && go(location.hash), 1500);
+        return;
+      }
+      screen?.update(m);
+    });
     (window as unknown as { plenipo: unknown }).plenipo = { session: s, screen };
     const started = await startHall(screen.hallBox);
     if (disposed) return started.game.destroy(true);

@@ -4,10 +4,10 @@ import { RULES } from "../../format.ts";
 import { saved } from "../../saved.ts";
 import { fill, h, markdown, toast } from "../dom.ts";
 
+// "instant" is for tests and scripts: nobody can follow a conference that ends in four seconds.
 const PACES = [
-  { id: "fast", label: "Fast", text: "A whole conference in a few minutes." },
+  { id: "fast", label: "Fast", text: "The bots move quickly; the meeting still waits a moment for each person to act." },
   { id: "classroom", label: "Classroom", text: "The scenario's own minutes (about 45 for classroom-quick)." },
-  { id: "instant", label: "Instant", text: "No waiting at all: bots act at once." },
 ];
 
 function radios<T extends string>(name: string, options: { id: T; label: string; text: string }[], value: T, onChange: (v: T) => void): HTMLElement {
@@ -107,7 +107,8 @@ export async function setupScreen(mode: "solo" | "host", go: (hash: string) => v
   const start = async () => {
     if (!scenario) return;
     try {
-      const game = await api.createGame({ scenario: scenario.id, rule, pace: pace as "fast", chair: botChair ? "bot" : "human" });
+      // A class waits in the lobby until the teacher starts it; a solo game starts at once.
+      const game = await api.createGame({ scenario: scenario.id, rule, pace: pace as "fast", chair: botChair ? "bot" : "human", lobby: mode === "host" });
       saved.rememberChairKey(game.code, game.chairKey);
       go(mode === "solo" ? `#/game/${game.code}?seat=${delegation}` : `#/game/${game.code}?chair=1`);
     } catch (error) {
