@@ -1,99 +1,133 @@
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
+import { describe, expect, it } from "vitest";
+import { axe, severe } from "./axe.ts";
 import { shot, tryClick, useBrowser } from "./browser.ts";
+import { controlShifts, host, joinAs, modelOf, read, waitModel, watchShifts, type PageModel } from "./people.ts";
 
 const { open, errors } = useBrowser();
 
-/** A student: the home page, "Join with a code", the code the teacher's page shows, a name, a seat. */
-async function joinAs(page: Page, code: string, name: string, seat: string): Promise<void> {
-  await page.goto(inject("baseUrl"));
-  await page.locator("#go-join").click();
-  await page.locator("#join-code").fill(code);
-  await page.locator("#join-name").fill(name);
-  await page.locator("#join-look").click();
-  await page.locator(`#take-${seat}`).waitFor();
-  if (seat === "USA") await shot(page, "08-join-seats");
-  await page.locator(`#take-${seat}`).click();
-  await page.locator(".game .hall canvas").waitFor({ timeout: 20_000 });
+/** The teacher at the console puts the next question to the vote, by `method`, once one is ready. */
+async function callVote(teacher: Page, method: "show_of_hands" | "roll_call"): Promise<string> {
+  const console = teacher.locator(".chair .column");
+  const call = console.getByRole("button", { name: /^Call a vote on / });
+  const end = Date.now() + 90_000;
+  while (Date.now() < end) {
+    if (await call.count()) {
+      await read(teacher, 600);
+      await console.getByLabel("Voting method").first().selectOption(method).catch(() => undefined);
+      const name = (await call.first().textContent().catch(() => "")) ?? "";
+      if (await tryClick(call)) {
+        const m = await waitModel(teacher, (x) => x.ballot !== null || !!x.decisions[name.replace("Call a vote on ", "")], 10_000, "the vote to open").catch(() => null);
+        if (m?.ballot) return m.ballot.target;
+      }
+    }
+    // Meanwhile the teacher runs the debate: the floor, then the list of speakers.
+    (await tryClick(console.getByRole("button", { name: /^Give the floor to/ }))) || (await tryClick(console.getByRole("button", { name: "Open the item" })));
+    await teacher.waitForTimeout(300);
+  }
+  throw new Error("no question came up for a vote");
 }
 
-const decided = (page: Page) =>
-  page.evaluate(() => {
-    const m = (window as unknown as { plenipo?: { session: { model: { view: { targets: Record<string, { decision: { by: string; tally: unknown } | null }> } } | null } } }).plenipo?.session.model;
-    return Object.entries(m?.view.targets ?? {}).find(([, t]) => t.decision?.by === "vote" && t.decision.tally)?.[0] ?? null;
-  });
+/** A student votes through the page when the vote buttons are there for them, after reading the question. */
+async function voteWhenAsked(page: Page, choice: "yes" | "no", target: string): Promise<boolean> {
+  const button = page.locator(`.actions .group.vote button.vote-${choice}`);
+  if (!(await button.count())) return false;
+  const heading = (await page.locator(".actions .group.vote h3").first().textContent()) ?? "";
+  if (!heading.includes(target)) return false;
+  await read(page);
+  return tryClick(button);
+}
 
-describe("a class", () => {
-  it("a teacher hosts; two students join with the code the page shows; a vote happens; all three see the same tally", async () => {
+const tallyOf = (m: PageModel, target: string) => JSON.stringify(m.decisions[target]?.tally ?? null);
+
+describe("a class, with the teacher in the chair", () => {
+  it("a lobby with the code and its QR code; two students join; a show of hands and a roll-call in which each student votes when called; all three screens agree on every tally", async () => {
     const teacher = await open();
-    await teacher.goto(inject("baseUrl"));
-    await teacher.locator("#go-host").click();
-    await teacher.locator("input[name=chair][value=me]").waitFor();
-    await shot(teacher, "07-host-setup");
-    await teacher.locator("input[name=rule][value=majority]").check();
-    await teacher.locator("input[name=pace][value=fast]").check();
-    await teacher.locator("input[name=chair][value=me]").check();
-    await teacher.locator("#start").click();
-    const codeBox = teacher.locator(".lobby .join-code");
-    await codeBox.waitFor({ timeout: 20_000 });
-    const code = (await codeBox.textContent())?.trim() ?? "";
+    const code = await host(teacher, { rule: "majority", pace: "fast", chair: "me" });
     expect(code).toMatch(/^[A-Z0-9]{6}$/);
+    // The console keeps how students join: the address (never localhost), the code, and a QR code of the link.
+    await teacher.locator(".lobby .qr svg").waitFor();
+    expect(await teacher.locator(".lobby .join-url").textContent()).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/$/);
+    expect(await teacher.locator(".lobby .qr").getAttribute("aria-label")).toContain(`#/join/${code}`);
+    await shot(teacher, "13-lobby-qr");
+    expect(severe(await axe(teacher)), "the lobby").toEqual([]);
 
     const ana = await open();
     const ben = await open();
-    await joinAs(ana, code, "Ana", "USA");
+    await watchShifts(ana);
+    await watchShifts(ben);
+    // Ben opens the seat list first; Ana then takes the United States: Ben's list shows it taken, live.
+    await ben.goto(`${new URL(teacher.url()).origin}/#/join/${code}`);
+    await ben.locator("#take-USA").waitFor();
+    await joinAs(ana, code, "Ana", "USA", "08-join-seats");
+    await ben.locator(".delegation-seat", { hasText: "held by Ana" }).waitFor({ timeout: 5000 });
+    expect(await ben.locator("#take-USA").count()).toBe(0);
     await joinAs(ben, code, "Ben", "GHA");
-    await shot(ana, "10-student-joined");
-    // The seat list fills up on the teacher's screen.
     await teacher.locator(".lobby", { hasText: "2 of 8 delegations taken" }).waitFor();
-    await teacher.locator("table.seats", { hasText: "Ana" }).waitFor();
-    await teacher.locator("table.seats", { hasText: "Ben" }).waitFor();
     await shot(teacher, "09-host-lobby");
+    // Nothing moves in the lobby: the students read their briefings.
+    expect((await modelOf(ana))?.lobby).toBe(true);
+    await ana.locator(".actions", { hasText: "The conference has not started yet" }).waitFor();
+    expect((await modelOf(teacher))?.seq).toBe(0);
+    await read(teacher);
+    await teacher.locator("#start-conference").click();
+    await waitModel(teacher, (m) => !m.lobby, 5000, "the start");
+    await tryClick(teacher.locator(".chair .column").getByRole("button", { name: "Open the item" }));
 
-    // The teacher stops the clock so the class moves only when the chair does, then runs the meeting.
-    await teacher.getByRole("button", { name: "Pause the clock" }).click();
-    await teacher.getByRole("button", { name: "Start the clock" }).waitFor();
-    const until = Date.now() + 150_000;
-    let target: string | null = null;
-    let votedAna = false;
-    let votedBen = false;
-    while (!target && Date.now() < until) {
-      votedAna ||= await tryClick(ana.locator(".actions button.vote-yes"));
-      votedBen ||= await tryClick(ben.locator(".actions button.vote-no"));
-      const chair = teacher.locator(".chair .column");
-      (await tryClick(chair.getByRole("button", { name: /^Close the vote \((\d+) of \1 voted\)$/ }))) ||
-        (await tryClick(chair.getByRole("button", { name: /^Call a vote on P/ }))) ||
-        (await tryClick(chair.getByRole("button", { name: /^Call a vote on / }))) ||
-        (await tryClick(chair.getByRole("button", { name: /^Give the floor to/ }))) ||
-        (await tryClick(chair.getByRole("button", { name: "Close the list of speakers" }))) ||
-        (await tryClick(chair.getByRole("button", { name: "Open the item" })));
-      await teacher.waitForTimeout(150);
-      target = await decided(teacher);
+    // 1. A show of hands: both students vote through their pages, the teacher closes the vote.
+    const hands = await callVote(teacher, "show_of_hands");
+    let anaVoted = false;
+    let benVoted = false;
+    const closeHands = teacher.locator(".chair .column").getByRole("button", { name: /^Close the vote \((\d+) of \1 voted\)$/ });
+    for (let end = Date.now() + 60_000; Date.now() < end; ) {
+      anaVoted ||= await voteWhenAsked(ana, "yes", hands);
+      benVoted ||= await voteWhenAsked(ben, "no", hands);
+      if (anaVoted && benVoted && (await tryClick(closeHands))) break;
+      if ((await modelOf(teacher))?.decisions[hands]) break;
+      await teacher.waitForTimeout(200);
     }
-    expect(target).not.toBeNull();
-    expect(votedAna && votedBen).toBe(true);
+    expect([anaVoted, benVoted]).toEqual([true, true]);
+    const handsTally = await Promise.all([teacher, ana, ben].map((p) => waitModel(p, (m) => !!m.decisions[hands]?.tally, 20_000, "the show of hands' tally").then((m) => tallyOf(m, hands))));
+    expect(new Set(handsTally).size).toBe(1);
 
-    // The same tally, in the hall's tally box and on the text itself, on all three screens.
-    const tallies: string[] = [];
-    const decisions: string[] = [];
-    for (const page of [teacher, ana, ben]) {
-      await page.waitForFunction((t) => !!(window as unknown as { plenipo?: { session: { model: { view: { targets: Record<string, { decision: unknown }> } } | null } } }).plenipo?.session.model?.view.targets[t as string]?.decision, target);
-      const box = page.locator(".tally", { hasText: `Last decision: ${target}` });
-      await box.waitFor();
-      tallies.push((await box.textContent()) ?? "");
-      await page.locator("#tab-texts").click();
-      decisions.push((await page.locator(`#text-${target} > .decision`).textContent()) ?? "");
+    // 2. A roll-call: each student gets the vote buttons when called, and only then.
+    const roll = await callVote(teacher, "roll_call");
+    expect((await modelOf(teacher))?.ballot?.method).toBe("roll_call");
+    const called: Record<string, boolean> = { USA: false, GHA: false };
+    for (let end = Date.now() + 120_000; Date.now() < end; ) {
+      const m = await modelOf(teacher);
+      if (!m?.ballot) break;
+      for (const [page, seat, choice] of [[ana, "USA", "no"], [ben, "GHA", "yes"]] as const) {
+        const buttons = await page.locator(".actions .group.vote button.vote-yes").count();
+        if (m.ballot.called !== seat && buttons > 0 && (await modelOf(page))?.ballot?.called !== seat) throw new Error(`${seat} has vote buttons out of its turn`);
+        if (buttons > 0 && !called[seat]) {
+          await page.locator(".actions .group.vote .turn", { hasText: "Your delegation is called" }).waitFor();
+          if (seat === "USA") {
+            await shot(page, "14-roll-call-called");
+            await shot(teacher, "15-roll-call-chair");
+            expect(severe(await axe(page)), "a student called in the roll-call").toEqual([]);
+          }
+          called[seat] = await voteWhenAsked(page, choice, roll);
+        }
+      }
+      await teacher.waitForTimeout(200);
     }
-    await shot(teacher, "11-host-tally");
+    expect(called).toEqual({ USA: true, GHA: true });
+    const models = await Promise.all([teacher, ana, ben].map((p) => waitModel(p, (x) => !!x.decisions[roll]?.tally, 20_000, "the roll-call's tally")));
+    expect(new Set(models.map((m) => tallyOf(m, roll))).size).toBe(1);
+    // Every voter was called once, in the calling order, and the students' ballots are in it.
+    const votes = models[0]?.votes.filter((v) => v.target === roll) ?? [];
+    const tally = models[0]?.decisions[roll]?.tally;
+    expect(votes.length).toBe((tally?.yes ?? 0) + (tally?.no ?? 0) + (tally?.abstain ?? 0));
+    expect(votes.length).toBe(8);
+    expect(votes.map((v) => `${v.by}:${v.choice}`)).toEqual(expect.arrayContaining(["USA:no", "GHA:yes"]));
+    // On the hall's tally box too, the same words on all three screens.
+    const boxes = await Promise.all([teacher, ana, ben].map(async (p) => ((await p.locator(".tally", { hasText: `Last decision: ${roll}` }).textContent({ timeout: 10_000 })) ?? "")));
+    expect(new Set(boxes).size).toBe(1);
     await shot(ben, "12-student-tally");
-    expect(tallies[0]).toMatch(/\d+ yes · \d+ no · \d+ abstaining/);
-    expect(new Set(tallies).size).toBe(1);
-    expect(decisions[0]).toMatch(/by vote/);
-    expect(new Set(decisions).size).toBe(1);
-    // Ana's and Ben's ballots are in it: a show of hands, so the record names them.
-    const record = await teacher.evaluate(() => (window as unknown as { plenipo: { session: { model: { records: { entry: { by: string; action: { type: string; choice?: string } } }[] } } } }).plenipo.session.model.records.filter((r) => r.entry.action.type === "vote").map((r) => `${r.entry.by}:${r.entry.action.choice}`));
-    expect(record).toContain("USA:yes");
-    expect(record).toContain("GHA:no");
+    // No control of the students' Act panels moved under their pointers while the room moved on.
+    expect(await controlShifts(ana)).toEqual([]);
+    expect(await controlShifts(ben)).toEqual([]);
     expect(errors).toEqual([]);
-  }, 240_000);
+  }, 300_000);
 });

@@ -1,8 +1,8 @@
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { shot, useBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, shot, useBrowser } from "./browser.ts";
 import { jumpTo, plenipo, tallyLine, type Decision } from "./replaying.ts";
 
 const { open, errors } = useBrowser();
@@ -10,7 +10,7 @@ const { open, errors } = useBrowser();
 describe("a full plenary of 193", () => {
   it("a class hosts Busan: the seat list offers the twelve playable delegations, the hall seats all 193", async () => {
     const teacher = await open();
-    await teacher.goto(inject("baseUrl"));
+    await teacher.goto(baseUrl());
     await teacher.locator("#go-host").click();
     await teacher.locator("button.choice", { hasText: "Busan 2014: the Plenipotentiary Conference" }).click();
     await teacher.locator("input[name=chair][value=me]").check();
@@ -20,7 +20,7 @@ describe("a full plenary of 193", () => {
     expect(await teacher.locator("table.seats tbody tr").count()).toBe(12);
 
     const student = await open();
-    await student.goto(`${inject("baseUrl")}/#/join/${code}`);
+    await student.goto(`${baseUrl()}/#/join/${code}`);
     await student.locator("#join-name").fill("Dana");
     await student.locator("#take-GHA").waitFor();
     expect(await student.locator(".delegation-seat").count()).toBe(12);
@@ -42,7 +42,7 @@ describe("a full plenary of 193", () => {
     const voted = (JSON.parse(plenipo("replay", log, "--json")) as { decisions: Decision[] }).decisions.filter((d) => d.tally);
     expect(voted.length).toBeGreaterThan(5);
     const page = await open();
-    await page.goto(`${inject("baseUrl")}/#/replay`);
+    await page.goto(`${baseUrl()}/#/replay`);
     await page.locator("#replay-file").setInputFiles(log);
     await page.locator("#replay-verified", { hasText: "checkpoints verified" }).waitFor({ timeout: 60_000 });
     for (const d of [voted[0], voted[voted.length - 1]] as Decision[]) {

@@ -1,6 +1,6 @@
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
-import { shot, useBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, shot, useBrowser } from "./browser.ts";
 
 const { open, errors } = useBrowser();
 
@@ -12,7 +12,7 @@ const where = (page: Page) =>
 
 describe("keeping the seat", () => {
   it("a page reload in the middle of a game comes back to the same seat, and a dropped connection resyncs", async () => {
-    const base = inject("baseUrl");
+    const base = baseUrl();
     const created = (await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "consensus", pace: "fast", chair: "bot" }) })).json()) as { code: string };
     const page = await open();
     await page.goto(`${base}/#/join/${created.code}`);

@@ -1,8 +1,8 @@
 import { mkdtempSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { describe, expect, inject, it } from "vitest";
-import { shot, useBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { baseUrl, shot, useBrowser } from "./browser.ts";
 import { jumpTo, plenipo, tallyLine, type Decision } from "./replaying.ts";
 
 const dir = mkdtempSync(join(tmpdir(), "plenipo-e2e-replay-"));
@@ -17,7 +17,7 @@ describe("the replay viewer", () => {
     expect(voted.length).toBeGreaterThan(1);
 
     const page = await open();
-    await page.goto(`${inject("baseUrl")}/#/replay`);
+    await page.goto(`${baseUrl()}/#/replay`);
     await page.locator("#replay-file").setInputFiles(log);
     await page.locator("#replay-verified", { hasText: "checkpoints verified" }).waitFor({ timeout: 20_000 });
     for (const d of [voted[0], voted[voted.length - 1]] as Decision[]) {
@@ -33,7 +33,7 @@ describe("the replay viewer", () => {
   });
 
   it("opens a finished game of this server: its public export by code, and its full log with the chair key", async () => {
-    const base = inject("baseUrl");
+    const base = baseUrl();
     const created = (await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "majority", pace: "instant", seed: 5, chair: "bot" }) })).json()) as { code: string; chairKey: string };
     // Someone watches, so the room runs; at the instant pace the bots finish the conference at once.
     const page = await open();

@@ -1,6 +1,8 @@
 import type { Page } from "playwright-core";
-import { describe, expect, inject, it } from "vitest";
-import { shot, tryClick, useBrowser } from "./browser.ts";
+import { describe, expect, it } from "vitest";
+import { axe, severe } from "./axe.ts";
+import { baseUrl, shot, tryClick, useBrowser } from "./browser.ts";
+import { controlShifts, modelOf, read, waitModel, watchShifts } from "./people.ts";
 
 const { open, errors } = useBrowser();
 
@@ -29,7 +31,7 @@ const seen = (page: Page): Promise<Seen> =>
 describe("solo play against bots", () => {
   it("goes from the home page to the debrief of a fast classroom-quick game, seconding, voting and making an offer through the page", async () => {
     const page = await open();
-    await page.goto(inject("baseUrl"));
+    await page.goto(baseUrl());
     await page.locator("#go-solo").waitFor();
     await shot(page, "01-home");
 
@@ -93,6 +95,10 @@ describe("solo play against bots", () => {
     await expect(page.locator("#tab-debrief").getAttribute("aria-selected")).resolves.toBe("true");
     await page.locator(".debrief", { hasText: "Ghana" }).waitFor();
     await shot(page, "06-debrief");
+    // The Deals tab says why no offer can be made now, in the engine's words (it once said "during a vote").
+    await page.locator("#tab-deals").click();
+    await expect(page.locator(".deals .why-not").textContent()).resolves.toBe("The conference is closed.");
+    await page.locator("#tab-debrief").click();
     const download = page.waitForEvent("download");
     await page.getByRole("button", { name: /CSV/ }).click();
     const csv = await (await download).createReadStream();
@@ -108,7 +114,7 @@ describe("solo play against bots", () => {
 
   it("what a delegate is typing, and the list of refusals it unfolded, survive the room moving on", async () => {
     const page = await open();
-    await page.goto(inject("baseUrl"));
+    await page.goto(baseUrl());
     await page.locator("#go-solo").click();
     await page.locator("#pick-BRA").click();
     await page.locator("#start").click();
@@ -128,4 +134,43 @@ describe("solo play against bots", () => {
     await expect(page.locator(".actions details.refused").evaluate((d) => (d as HTMLDetailsElement).open)).resolves.toBe(true);
     expect(errors).toEqual([]);
   }, 60_000);
+
+  it("at the fast pace, the player tables their own proposal from the prompt, in time; no Act control moves under the pointer", async () => {
+    const page = await open();
+    await watchShifts(page);
+    await page.goto(baseUrl());
+    await page.locator("#go-solo").click();
+    // People never get the instant pace: nobody can follow a conference that ends in four seconds.
+    expect(await page.locator("input[name=pace][value=instant]").count()).toBe(0);
+    await page.locator("#pick-IND").click();
+    await page.locator("input[name=rule][value=majority]").check();
+    await page.locator("#start").click();
+    await page.locator(".topbar .chip.me", { hasText: "India" }).waitFor({ timeout: 20_000 });
+    // India's own text, P2, is on the second item: when it opens, the Act panel prompts, with a countdown.
+    const prompt = page.locator(".actions .group.moment", { hasText: "Table P2 now" });
+    await prompt.waitFor({ timeout: 120_000 });
+    const left = async () => Number(((await prompt.locator(".countdown").textContent()) ?? "").replace(/\D/g, ""));
+    const first = await left();
+    await shot(page, "21-moment-prompt");
+    expect(severe(await axe(page)), "the moment's prompt").toEqual([]);
+    await read(page, 2200);
+    expect(await left()).toBeLessThan(first);
+    // The player reads, then tables it: the meeting has waited for them.
+    await prompt.getByRole("button", { name: "Table P2" }).click();
+    const m = await waitModel(page, (x) => x.decisions.P2 !== undefined || x.phase !== "debate" || true, 5000, "the page");
+    expect(m).not.toBeNull();
+    await page.waitForFunction(() => {
+      const s = (window as unknown as { plenipo: { session: { model: { records: { entry: { by: string; action: { type: string; target?: string } } }[] } } } }).plenipo.session.model;
+      return s.records.some((r) => r.entry.by === "IND" && r.entry.action.type === "table" && r.entry.action.target === "P2");
+    }, null, { timeout: 10_000 });
+    expect((await modelOf(page))?.phase).not.toBe("closed");
+    // Through all of it, no vote, act or text control moved without the player's input.
+    expect(await controlShifts(page)).toEqual([]);
+    // (The measure is live: a box pushed in above the controls, as a late banner would, is caught — once the
+    // player's last click is more than half a second old, the browser's "recent input".)
+    await page.waitForTimeout(1000);
+    await page.evaluate(() => document.querySelector(".tab-body")?.prepend(Object.assign(document.createElement("div"), { style: "height: 60px" })));
+    await page.waitForFunction(() => ((window as unknown as { controlShifts: string[] }).controlShifts ?? []).length > 0, null, { timeout: 5000 });
+    expect(errors).toEqual([]);
+  }, 240_000);
 });
