@@ -1,6 +1,7 @@
-import { existsSync, readFileSync } from "node:fs";
+import { existsSync, readFileSync, statSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { grouped, LIMITS } from "../../shared/scenario/limits.ts";
 import { loadScenarioText, type LoadResult } from "../../shared/scenario/load.ts";
 
 /** The repository's root, whatever directory the command runs from. */
@@ -29,9 +30,16 @@ export function scenarioPath(arg: string): string {
   throw new CliError(`no scenario "${arg}": not a file, and not an id in ${SCENARIO_DIR}`);
 }
 
+/** A file this large cannot be under the loader's bound in characters (a character is at most 4 bytes of UTF-8). */
+const TOO_MANY_BYTES = LIMITS.fileCharacters * 4;
+
 export function loadScenarioFile(path: string): LoadResult {
   let text: string;
   try {
+    const bytes = statSync(path).size;
+    if (bytes > TOO_MANY_BYTES) {
+      return { ok: false, issues: [{ path: "", message: `the file has ${grouped(bytes)} bytes; a scenario file has at most ${grouped(LIMITS.fileCharacters)} characters` }] };
+    }
     text = readFileSync(path, "utf8");
   } catch (error) {
     return { ok: false, issues: [{ path: "", message: `cannot read the file: ${(error as Error).message}` }] };

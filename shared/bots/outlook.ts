@@ -2,6 +2,7 @@ import type { Predicate } from "../scenario/predicate.ts";
 import type { View } from "../engine/view.ts";
 import { closeness } from "../engine/outcome.ts";
 import { describe, holds, positionAfter, type World } from "../engine/world.ts";
+import { own } from "../util/own.ts";
 
 /**
  * A delegation's reading of the room, from its own view only: where things stand, what each open text
@@ -26,7 +27,7 @@ export interface Assessment {
 /** How far past a dimension bound the world is (0 within it); other predicates have no distance. */
 function beyond(p: Predicate, w: World): number {
   if (!("dimension" in p)) return 0;
-  const x = w.dimensions[p.dimension] ?? 0;
+  const x = own(w.dimensions, p.dimension) ?? 0;
   return Math.max(0, p.atMost !== undefined ? x - p.atMost : 0, p.atLeast !== undefined ? p.atLeast - x : 0);
 }
 
@@ -237,7 +238,7 @@ export class Outlook {
     if (crosses.length > 0) {
       const p = crosses[0] as Predicate;
       const dim = "dimension" in p ? p.dimension : undefined;
-      const moved = dim ? `${dim} ${sign(w1.dimensions[dim] ?? 0)} crosses our red line (${describe(p)})` : `it crosses our red line (${describe(p)})`;
+      const moved = dim ? `${dim} ${sign(own(w1.dimensions, dim) ?? 0)} crosses our red line (${describe(p)})` : `it crosses our red line (${describe(p)})`;
       return `${target}: ${moved}`;
     }
     // The dimension that matters most to us among those the text moves.
@@ -246,15 +247,15 @@ export class Outlook {
     let total = 0;
     for (const w of Object.values(this.me.weights)) total += w;
     for (const [dim, w] of Object.entries(this.me.weights)) {
-      const change = (after[dim] ?? 0) - (before[dim] ?? 0);
+      const change = (own(after, dim) ?? 0) - (own(before, dim) ?? 0);
       if (change !== 0 && w * Math.abs(change) > bestWeight) {
         best = dim;
         bestWeight = w * Math.abs(change);
       }
     }
     if (!best) return `${target} changes nothing we weigh (utility ${sign(delta)})`;
-    const weight = (this.me.weights[best] ?? 0) / (total || 1);
-    return `${target}: ${best} ${sign(w0.dimensions[best] ?? 0)} → ${sign(w1.dimensions[best] ?? 0)} vs our ${sign(this.me.stance[best] ?? 0)} (weight ${fmt(weight)}), utility ${sign(delta)}`;
+    const weight = (own(this.me.weights, best) ?? 0) / (total || 1);
+    return `${target}: ${best} ${sign(own(w0.dimensions, best) ?? 0)} → ${sign(own(w1.dimensions, best) ?? 0)} vs our ${sign(own(this.me.stance, best) ?? 0)} (weight ${fmt(weight)}), utility ${sign(delta)}`;
   }
 
   /** Share of the agenda behind us, in [0, 1]: the clock of the concession curve. */

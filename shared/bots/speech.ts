@@ -1,5 +1,6 @@
 import type { Outlook } from "./outlook.ts";
 import { sign } from "./outlook.ts";
+import { own } from "../util/own.ts";
 
 /**
  * What a bot says when it has the floor: short statements built from its own numbers, so a reader of the
@@ -9,7 +10,7 @@ export function openingStatement(o: Outlook): string {
   const dims = Object.entries(o.me.weights).sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1));
   const top = dims.slice(0, 2).map(([dim]) => {
     const name = o.view.scenario.dimensions.find((d) => d.id === dim)?.name ?? dim;
-    return `${name} (${dim}, where we stand at ${sign(o.me.stance[dim] ?? 0)})`;
+    return `${name} (${dim}, where we stand at ${sign(own(o.me.stance, dim) ?? 0)})`;
   });
   return `${o.me.name} thanks the chair. Our priorities at this conference are ${top.join(" and ")}.`;
 }

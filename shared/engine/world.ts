@@ -1,4 +1,5 @@
 import type { Predicate } from "../scenario/predicate.ts";
+import { own } from "../util/own.ts";
 import { currentEffects } from "./rules/order.ts";
 import { indexOf } from "./scenarioIndex.ts";
 import type { State } from "./state.ts";
@@ -30,7 +31,7 @@ export function positionAfter(
   const out: Record<string, number> = {};
   for (const d of scenario.dimensions) {
     let x = d.statusQuo;
-    for (const e of effectsOfAdopted) x += e[d.id] ?? 0;
+    for (const e of effectsOfAdopted) x += own(e, d.id) ?? 0;
     out[d.id] = clip(Math.round(x * 1e9) / 1e9);
   }
   return out;
@@ -69,7 +70,7 @@ export function holds(p: Predicate, w: World, self: string): boolean {
   if ("not_adopted" in p) return !w.adopted.has(p.not_adopted);
   if ("byConsensus" in p) return w.byConsensus.has(p.byConsensus);
   if ("dimension" in p) {
-    const x = w.dimensions[p.dimension] ?? 0;
+    const x = own(w.dimensions, p.dimension) ?? 0;
     return (p.atMost === undefined || x <= p.atMost + 1e-9) && (p.atLeast === undefined || x >= p.atLeast - 1e-9);
   }
   if ("noVote" in p) return !w.votedItems.has(p.noVote);

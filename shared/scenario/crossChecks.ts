@@ -1,10 +1,31 @@
 import type { z } from "zod";
+import { own } from "../util/own.ts";
 import { predicateRefs, type Predicate } from "./predicate.ts";
 import { templateBloc } from "./resolve.ts";
 import type { ParsedScenario } from "./schema.ts";
 
 type Path = (string | number)[];
 type Report = (path: Path, message: string) => void;
+
+/** The fields that hold a record keyed by dimension id: stance and weights (delegations, templates), effects. */
+const DIMENSION_RECORDS = new Set(["stance", "weights", "effects"]);
+
+function unknownDimension(key: string, dims: Iterable<string>): string {
+  return `unknown dimension "${key}" (known: ${[...dims].join(", ")})`;
+}
+
+/**
+ * A "__proto__" key in a record keyed by dimension id, which zod drops without a word (a strict object
+ * reports it as an unrecognized key itself). `protoKeys` are the paths of every such key in the raw file,
+ * `json` the raw file, for the dimensions it declares.
+ */
+export function prototypeKeyIssues(protoKeys: readonly Path[], json: unknown): { path: Path; message: string }[] {
+  const inRecords = protoKeys.filter((path) => DIMENSION_RECORDS.has(String(path[path.length - 2])));
+  if (inRecords.length === 0) return [];
+  const declared = (json as { dimensions?: unknown }).dimensions;
+  const dims = Array.isArray(declared) ? declared.map((d) => (d as { id?: unknown } | null)?.id).filter((id): id is string => typeof id === "string") : [];
+  return inRecords.map((path) => ({ path, message: unknownDimension("__proto__", dims) }));
+}
 
 /** Reports every id that appears twice in a list, at the path of its second appearance. */
 function unique(items: readonly { id: string }[], at: Path, what: string, report: Report, seen = new Map<string, Path>()) {
@@ -42,7 +63,7 @@ export function crossCheck(s: ParsedScenario, ctx: z.RefinementCtx): void {
   };
   const checkDimensionKeys = (record: Record<string, number> | undefined, path: Path) => {
     for (const key of Object.keys(record ?? {})) {
-      if (!dims.has(key)) report([...path, key], `unknown dimension "${key}" (known: ${[...dims].join(", ")})`);
+      if (!dims.has(key)) report([...path, key], unknownDimension(key, dims));
     }
   };
   const checkPredicate = (p: Predicate, path: Path) => {
@@ -92,10 +113,11 @@ export function crossCheck(s: ParsedScenario, ctx: z.RefinementCtx): void {
     const template = templateBloc(d, s.blocs)?.template;
     for (const dim of dims) {
       const where = template ? ` or in the template of bloc "${templateBloc(d, s.blocs)?.id}"` : "";
-      if (d.stance[dim] === undefined && template?.stance?.[dim] === undefined) {
+      // Own entries only: a dimension may be called "constructor", which every object seems to have.
+      if (own(d.stance, dim) === undefined && own(template?.stance ?? {}, dim) === undefined) {
         report([...at, "stance", dim], `no stance on dimension ${dim} here${where}`);
       }
-      if (d.weights[dim] === undefined && template?.weights?.[dim] === undefined) {
+      if (own(d.weights, dim) === undefined && own(template?.weights ?? {}, dim) === undefined) {
         report([...at, "weights", dim], `no weight on dimension ${dim} here${where}`);
       }
     }

@@ -37,6 +37,7 @@ export const PREDICATE_HEADS = [
 
 const Ref = z.string().min(1);
 const Count = z.number().int().min(0);
+const Bound = z.number().min(-1, "a bound on a dimension lies in [-1, 1]").max(1, "a bound on a dimension lies in [-1, 1]");
 
 // One object with optional keys plus a refinement, rather than a union of objects, so that a mistake is
 // reported against the key that is wrong ("Unrecognized key: adoptd") instead of a bare "Invalid input".
@@ -46,8 +47,8 @@ export const PredicateSchema: z.ZodType<Predicate> = z.lazy(() =>
       adopted: Ref.optional().describe("true when this proposal or amendment was adopted"),
       not_adopted: Ref.optional().describe("true when this proposal or amendment was not adopted"),
       dimension: Ref.optional().describe("a dimension id; give atMost and/or atLeast"),
-      atMost: z.number().min(-1).max(1).optional(),
-      atLeast: z.number().min(-1).max(1).optional(),
+      atMost: Bound.optional(),
+      atLeast: Bound.optional(),
       noVote: Ref.optional().describe("true when no formal vote was held on any question of this agenda item"),
       byConsensus: Ref.optional().describe("true when this proposal or amendment was adopted by consensus"),
       signedAtLeast: Count.optional(),

@@ -15,7 +15,8 @@ const Text = z.string().min(1);
 
 const Stance = z.number().min(-1, "a stance lies in [-1, 1]").max(1, "a stance lies in [-1, 1]");
 const Weight = z.number().positive("a weight is a positive number");
-const Effect = z.number().min(-2).max(2);
+const Effect = z.number().min(-2, "an effect lies in [-2, 2]").max(2, "an effect lies in [-2, 2]");
+const StatusQuo = z.number().min(-1, "a status quo lies in [-1, 1]").max(1, "a status quo lies in [-1, 1]");
 
 export const RuleSchema = z.enum(["consensus", "majority"]);
 export type Rule = z.infer<typeof RuleSchema>;
@@ -54,7 +55,7 @@ export const DimensionSchema = z.strictObject({
   name: Text,
   minus: Text.describe("what -1 means"),
   plus: Text.describe("what +1 means"),
-  statusQuo: Stance.describe("where the dimension stands before the conference"),
+  statusQuo: StatusQuo.describe("where the dimension stands before the conference"),
 });
 
 export const BlocSchema = z.strictObject({

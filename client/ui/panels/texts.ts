@@ -1,3 +1,4 @@
+import { own } from "../../../shared/util/own.ts";
 import { BY, signed, STATUS } from "../../format.ts";
 import type { GameModel } from "../../model.ts";
 import { keyed, type Panel } from "../context.ts";
@@ -9,8 +10,8 @@ function effects(m: GameModel, e: Record<string, number>, base?: Record<string, 
     "ul",
     { class: "effects" },
     m.scenario.dimensions.map((d) => {
-      const v = e[d.id] ?? 0;
-      const was = base?.[d.id] ?? 0;
+      const v = own(e, d.id) ?? 0;
+      const was = (base && own(base, d.id)) ?? 0;
       if (v === 0 && was === 0) return null;
       const change = base ? ` (was ${signed(was)})` : "";
       return h("li", { title: `${d.name}: −1 ${d.minus}; +1 ${d.plus}` }, h("span", { class: "dim" }, d.id), h("span", { class: `bar ${v >= 0 ? "up" : "down"}`, style: `width:${Math.min(100, Math.abs(v) * 100)}%` }), h("span", { class: "val" }, `${signed(v)}${v !== was && base ? change : ""}`));

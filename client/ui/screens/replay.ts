@@ -23,6 +23,9 @@ export function replayScreen(presetCode = ""): { el: HTMLElement; dispose: () =>
     try {
       r = Replayer.fromText(text);
     } catch (error) {
+      // The game shown before (and its hall) goes: the page now shows why this log cannot be replayed.
+      screen?.destroy();
+      screen = null;
       return fill(stage, h("p", { class: "error" }, `This log cannot be replayed: ${(error as Error).message}`));
     }
     screen?.destroy();

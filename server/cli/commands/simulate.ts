@@ -28,7 +28,10 @@ export interface SimulateOptions {
 export function simulate(arg: string, o: SimulateOptions, io: Io): number {
   const path = scenarioPath(arg);
   const loaded = loadScenarioFile(path);
-  if (!loaded.ok) throw new CliError(`${path} is not a valid scenario (run plenipo validate ${path}): ${loaded.issues[0]?.path}: ${loaded.issues[0]?.message}`);
+  if (!loaded.ok) {
+    const first = loaded.issues[0];
+    throw new CliError(`${path} is not a valid scenario (run plenipo validate ${path}): ${first?.path || "(root)"}: ${first?.message}`);
+  }
   const { scenario, hash } = loaded;
   const rule = o.rule ?? scenario.rule;
 
@@ -38,7 +41,7 @@ export function simulate(arg: string, o: SimulateOptions, io: Io): number {
     if (o.transcript) {
       for (const line of game.log.lines) {
         if (isCheckpoint(line)) continue;
-        io.err(`${String(line.seq).padStart(4)} ${line.by.padEnd(6)} ${JSON.stringify(line.action)}${line.why ? `  — ${line.why}` : ""}\n`);
+        io.err(`${String(line.seq).padStart(4)} ${(line.by ?? "?").padEnd(6)} ${JSON.stringify(line.action)}${line.why ? `  — ${line.why}` : ""}\n`);
       }
     }
     const summary = summarize(game.state);

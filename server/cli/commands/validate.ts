@@ -2,8 +2,9 @@ import { loadScenarioFile, type Io } from "../io.ts";
 
 /**
  * `plenipo validate <file…>`: exit 0 when every scenario is valid; otherwise exit 1 with one line per problem
- * on stdout, `file: path.to.field: message` (DESIGN §6). Confirmations go to stderr, so stdout stays a clean
- * list of problems.
+ * on stdout, `file: path.to.field: message` (DESIGN §6), the first 50 of a file's problems and then
+ * `file: … and N more problems` (docs/cli.md). Confirmations go to stderr, so stdout stays a clean list of
+ * problems.
  */
 export function validate(files: string[], io: Io): number {
   let problems = 0;
@@ -17,6 +18,10 @@ export function validate(files: string[], io: Io): number {
     for (const issue of result.issues) {
       problems += 1;
       io.out(`${file}: ${issue.path || "(root)"}: ${issue.message}\n`);
+    }
+    if (result.more) {
+      problems += result.more;
+      io.out(`${file}: … and ${result.more} more problem${result.more === 1 ? "" : "s"}\n`);
     }
   }
   return problems === 0 ? 0 : 1;

@@ -1,11 +1,12 @@
 import type { Scenario } from "../../scenario/schema.ts";
+import { own } from "../../util/own.ts";
 import type { ScenarioIndex } from "../scenarioIndex.ts";
 import type { State } from "../state.ts";
 
 /** L1 distance between two effect vectors over the scenario's dimensions (a missing dimension is 0). */
 export function effectDistance(dimensions: readonly string[], a: Record<string, number>, b: Record<string, number>): number {
   let d = 0;
-  for (const dim of dimensions) d += Math.abs((a[dim] ?? 0) - (b[dim] ?? 0));
+  for (const dim of dimensions) d += Math.abs((own(a, dim) ?? 0) - (own(b, dim) ?? 0));
   // Rounded so that 0.1 + 0.4 and 0.5 compare as the equal distances an author meant them to be.
   return Math.round(d * 1e6) / 1e6;
 }

@@ -6,6 +6,7 @@ import { afterQuestion, endDebate, postpone } from "../flow.ts";
 import { methodReason, ROLL_CALL_REQUESTS, SECRET_REQUESTS, votingMethod } from "../rules/method.ts";
 import { quorum } from "../rules/presence.ts";
 import type { Motion } from "../state.ts";
+import { own } from "../../util/own.ts";
 import { chairQuestionCheck, headQuestion } from "./consensus.ts";
 import { delegationName, openQuestion, openQuestions } from "./guards.ts";
 import type { Spec } from "./spec.ts";
@@ -229,11 +230,11 @@ export const explain_vote: Spec<"explain_vote"> = {
   check(q, a, by) {
     const voted = q.s.ballots.some((b) => b.question === "substantive" && b.target === a.target && castOf(b.cast, by));
     if (!voted) return reject("explain/no-vote", `${delegationName(q, by)} did not vote on ${a.target}.`);
-    if (q.s.explained[a.target]?.includes(by)) return reject("explain/already", `${delegationName(q, by)} has already explained its vote on ${a.target}.`);
+    if (own(q.s.explained, a.target)?.includes(by)) return reject("explain/already", `${delegationName(q, by)} has already explained its vote on ${a.target}.`);
     return null;
   },
   reduce(c, a, by) {
-    edit(c, "explained")[a.target] = [...(c.s.explained[a.target] ?? []), by];
+    edit(c, "explained")[a.target] = [...(own(c.s.explained, a.target) ?? []), by];
     emit(c, "explanation", a.target, `${delegationName(c, by)} explains its vote on ${a.target}: ${a.text}`);
   },
   candidates: (q, by) =>
