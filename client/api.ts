@@ -44,7 +44,10 @@ export interface SeatListing {
   playable: boolean;
   present: boolean;
   control: string;
+  /** Names, for the chair only (with the chair key); everyone else sees `people`. */
   holders: string[];
+  /** How many people hold the seat. */
+  people?: number;
   team: boolean;
 }
 
@@ -62,7 +65,6 @@ export interface GameInfo {
 
 export const api = {
   scenarios: () => call<PublicScenario[]>("/api/scenarios"),
-  briefing: (scenario: string, delegation: string) => call<{ id: string; name: string; briefing: string; objectives: { text: string; bonus: number }[] }>(`/api/scenarios/${scenario}/briefing/${delegation}`),
   createGame: (body: Partial<CreateGame> & { scenario: string }) =>
     call<CreatedGame>("/api/games", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify(body) }),
   game: (code: string) => call<GameInfo>(`/api/games/${encodeURIComponent(code.trim().toUpperCase())}`),

@@ -1,5 +1,8 @@
-import { applyParsed, createGame, parseAction, type State } from "../shared/engine/index.ts";
+import { createGame, parseAction, type State } from "../shared/engine/index.ts";
+import { applyEntry } from "../shared/engine/redacted.ts";
+import { withNeutralCards } from "../shared/log/publicScenario.ts";
 import type { PublicScenario } from "../shared/engine/view.ts";
+import { loadScenario } from "../shared/scenario/load.ts";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import type { RecordLine } from "../shared/protocol/messages.ts";
 
@@ -9,26 +12,11 @@ import type { RecordLine } from "../shared/protocol/messages.ts";
  * the copy shows exactly what the server's public view shows — with the engine's own shapes, the same ones
  * the replay viewer renders.
  */
+/** The public scenario with neutral cards (the rules never read a card; only scores do). */
 export function scenarioFromPublic(pub: PublicScenario): Scenario {
-  // The rules never read stances, weights, red lines or briefings: neutral values stand in for other seats'.
-  const neutral = Object.fromEntries(pub.dimensions.map((d) => [d.id, 0]));
-  const ones = Object.fromEntries(pub.dimensions.map((d) => [d.id, 1]));
-  return {
-    ...pub,
-    blocs: pub.blocs.map((b) => ({ ...b })),
-    history: pub.history ?? undefined,
-    delegations: pub.delegations.map((d) => ({
-      ...d,
-      proxyTo: d.proxyTo ?? undefined,
-      template: undefined,
-      stance: neutral,
-      weights: ones,
-      redLines: [],
-      objectives: [],
-      briefing: "",
-      personality: { concession: "linear", loyalty: 0.5, procedure: 0.3, talk: 0.5 },
-    })),
-  } as Scenario;
+  const loaded = loadScenario(withNeutralCards(pub));
+  if (!loaded.ok) throw new Error(`the server's public scenario does not load: ${loaded.issues[0]?.path}: ${loaded.issues[0]?.message}`);
+  return loaded.scenario;
 }
 
 export class PublicMirror {
@@ -46,7 +34,7 @@ export class PublicMirror {
       if (line.entry.seq !== this.state.seq + 1) return false;
       const parsed = parseAction(this.state, line.entry.action);
       if (!parsed.ok) return false;
-      const r = applyParsed(this.state, line.entry.by, parsed.action);
+      const r = applyEntry(this.state, line.entry.by, parsed.action);
       if (!r.ok) return false;
       this.state = r.state;
       this.applied = i + 1;

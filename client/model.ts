@@ -38,6 +38,8 @@ export interface GameModel {
   people: Person[] | null;
   /** Live: the game waits in the teacher's lobby. */
   lobby: boolean;
+  /** Live: what the debrief shows everyone (the teacher's choice). */
+  reveal: "cards" | "own";
   /** Live: the address students type, and the join link with the code. */
   publicUrl: string | null;
   joinUrl: string | null;

@@ -4,7 +4,7 @@ import { WebSocketTransport } from "@colyseus/ws-transport";
 import express from "express";
 import { existsSync } from "node:fs";
 import { mountRoutes } from "./http/routes.ts";
-import { plenaryRoom, type RoomDeps } from "./rooms/PlenaryRoom.ts";
+import { plenaryRoom, type RoomDeps, type ServerHealth } from "./rooms/PlenaryRoom.ts";
 import type { GameStore } from "./store/gameStore.ts";
 
 export interface AppOptions {
@@ -22,7 +22,8 @@ export interface AppOptions {
 
 /** The game server (DESIGN §9): the room `plenary`, the HTTP API, the client's files and the monitor. */
 export function createGameServer(o: AppOptions) {
-  const Room = plenaryRoom({ store: o.store, log: o.log, rateLimit: o.rateLimit, publicUrl: o.publicUrl });
+  const health: ServerHealth = { internalErrors: 0 };
+  const Room = plenaryRoom({ store: o.store, log: o.log, rateLimit: o.rateLimit, publicUrl: o.publicUrl, health });
   return defineServer({
     // Explicit transport (a bundled server would otherwise load a second copy of core); 64 KB messages.
     transport: new WebSocketTransport({ maxPayload: 64 * 1024 }),
@@ -31,7 +32,7 @@ export function createGameServer(o: AppOptions) {
     rooms: { plenary: defineRoom(Room).filterBy(["code"]) },
     routes: o.monitorPassword ? createRouter({ ...monitor({ use: [basicAuth({ users: { host: o.monitorPassword } })] }) }) : undefined,
     express: (app) => {
-      mountRoutes(app, { store: o.store, scenariosDir: o.scenariosDir, publicUrl: o.publicUrl });
+      mountRoutes(app, { store: o.store, scenariosDir: o.scenariosDir, publicUrl: o.publicUrl, health });
       if (o.publicDir && existsSync(o.publicDir)) app.use(express.static(o.publicDir));
     },
   });

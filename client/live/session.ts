@@ -179,6 +179,7 @@ export class LiveSession {
       prompt: fresh?.prompt ?? null,
       people: fresh?.people ?? null,
       lobby: (this.room.state as unknown as { lobby?: boolean }).lobby ?? false,
+      reveal: (this.room.state as unknown as { reveal?: string }).reveal === "own" ? "own" : "cards",
       publicUrl: w.publicUrl ?? null,
       joinUrl: w.joinUrl ?? null,
     };

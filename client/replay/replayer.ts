@@ -1,4 +1,5 @@
-import { applyParsed, parseAction, publicOutcome, viewFor, type State } from "../../shared/engine/index.ts";
+import { parseAction, publicOutcome, viewFor, type State } from "../../shared/engine/index.ts";
+import { applyEntry } from "../../shared/engine/redacted.ts";
 import { publicScenarioOf } from "../../shared/engine/view.ts";
 import { isCheckpoint, parseLog, type GameLog, type LogEntry } from "../../shared/log/format.ts";
 import { publicEventTexts } from "../../shared/log/publicExport.ts";
@@ -20,6 +21,8 @@ export interface Moment {
 export class Replayer {
   readonly total: number;
   readonly isPublic: boolean;
+  /** False for a public record without the delegations' cards: it has no scores to show. */
+  readonly hasCards: boolean;
   readonly moments: Moment[];
   private readonly entries: LogEntry[];
 
@@ -33,6 +36,7 @@ export class Replayer {
     this.entries = log.lines.filter((l): l is LogEntry => !isCheckpoint(l));
     this.total = this.entries.length;
     this.isPublic = log.header.public === true;
+    this.hasCards = !(this.isPublic && log.header.scenarioPublic === true);
     this.moments = moments;
   }
 
@@ -58,7 +62,7 @@ export class Replayer {
     if (!checked.ok) throw new Error(checked.seq !== null ? `the log diverges at seq ${checked.seq}: ${checked.message}` : checked.message);
     if (!snapshots.has(0)) snapshots.set(0, checked.state); // a log without entries
     const verification = checked.public
-      ? `Public export: ${checked.resultsVerified} published results checked against the visible ballots.`
+      ? `Public export: ${checked.resultsVerified} published results checked against the visible ballots.${checked.cards ? "" : " The delegations' cards are not in it."}`
       : `Full log: ${checked.checkpoints} checkpoints verified.`;
     return new Replayer(parsed.log, verification, records, moments, snapshots);
   }
@@ -78,7 +82,7 @@ export class Replayer {
     for (const entry of this.entries.slice(from, target)) {
       const parsed = parseAction(state, entry.action);
       if (!parsed.ok) break;
-      const r = applyParsed(state, entry.by, parsed.action);
+      const r = applyEntry(state, entry.by, parsed.action);
       if (!r.ok) break;
       state = r.state;
     }
@@ -105,12 +109,13 @@ export class Replayer {
       chairSeat: null,
       clock: null,
       pace: null,
-      outcome: state.phase === "closed" ? publicOutcome(state) : null,
+      outcome: state.phase === "closed" ? (this.hasCards ? publicOutcome(state) : { ...publicOutcome(state), scores: {}, details: {} }) : null,
       records: this.records.slice(0, state.seq),
       revealed: reveal && !this.isPublic ? revealed : null,
       prompt: null,
       people: null,
       lobby: false,
+      reveal: "cards",
       publicUrl: null,
       joinUrl: null,
     };

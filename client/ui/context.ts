@@ -9,6 +9,8 @@ export interface PanelContext {
   chair?: (command: ChairCommand) => Promise<Answer>;
   /** Lets the person's moment go (live games). */
   pass?: () => Promise<Answer>;
+  /** Starts a game waiting in its lobby (a solo player holds its chair key). */
+  start?: () => Promise<Answer>;
 }
 
 /** A panel renders part of the model; it re-renders only when its own slice of it changed. */

@@ -98,7 +98,7 @@ export class GameScreen {
       chair: { id: "chair", label: "Chair", heading: "The chair's console", panel: chairPanel(ctx) },
       texts: { id: "texts", label: "Texts", heading: "The agenda and the texts", panel: textsPanel() },
       deals: { id: "deals", label: "Deals", heading: "Deals", panel: dealsPanel(ctx) },
-      briefing: { id: "briefing", label: "Briefing", heading: "Your briefing", panel: briefingPanel() },
+      briefing: { id: "briefing", label: "Briefing", heading: "Your briefing", panel: briefingPanel(ctx) },
       record: { id: "record", label: "Record", heading: "The record of the conference", panel: recordPanel() },
       debrief: { id: "debrief", label: "Debrief", heading: "The debrief", panel: debriefPanel() },
     };
@@ -163,7 +163,11 @@ export class GameScreen {
   }
 
   update(m: GameModel): void {
+    // In the lobby a delegation reads its briefing first; when the conference starts, it is back on Act.
+    const wasLobby = this.model?.lobby ?? false;
     this.model = m;
+    if (m.lobby && !wasLobby && this.tabs.some((t) => t.id === "briefing")) this.show("briefing");
+    if (!m.lobby && wasLobby && this.active === "briefing" && this.tabs.some((t) => t.id === "act")) this.show("act");
     this.renderTop(m);
     this.renderTally(m);
     this.renderFloor(m);

@@ -12,6 +12,7 @@ import { CreateGameSchema, CODE_PATTERN } from "../../shared/protocol/messages.t
 import type { Scenario } from "../../shared/scenario/schema.ts";
 import { loadScenarioFile } from "../cli/io.ts";
 import { Seating } from "../rooms/seating.ts";
+import type { ServerHealth } from "../rooms/PlenaryRoom.ts";
 import type { GameStore } from "../store/gameStore.ts";
 import { hashKey, keyMatches, newChairKey, newJoinCode } from "./keys.ts";
 
@@ -19,6 +20,7 @@ export interface HttpDeps {
   store: GameStore;
   scenariosDir: string;
   publicUrl: string;
+  health: ServerHealth;
 }
 
 /** Scenarios are read once per file and kept: a game embeds its scenario in its log anyway. */
@@ -40,6 +42,28 @@ function liveRoom(code: string): { seatList(): unknown } | undefined {
   return matchMaker.getLocalRoomById(code) as unknown as { seatList(): unknown } | undefined;
 }
 
+interface SeatList {
+  chair: { control: string; holders: string[] };
+  delegations: { id: string; holders: string[] }[];
+}
+
+/** The seat list without names: whether, and by how many, each seat is held. */
+function anonymous(seats: SeatList): unknown {
+  return {
+    ...seats,
+    chair: { ...seats.chair, holders: [], people: seats.chair.holders.length },
+    delegations: seats.delegations.map((d) => ({ ...d, holders: [], people: d.holders.length })),
+  };
+}
+
+/** Basic authentication as the monitor's: user "host", the password PLENIPO_MONITOR_PASSWORD (none: nobody). */
+function adminAllowed(req: Request): boolean {
+  const password = process.env.PLENIPO_MONITOR_PASSWORD;
+  const header = req.header("authorization") ?? "";
+  if (!password || !header.toLowerCase().startsWith("basic ")) return false;
+  return Buffer.from(header.slice(6).trim(), "base64").toString("utf8") === `host:${password}`;
+}
+
 function chairKeyOf(req: Request): string | undefined {
   const header = req.header("authorization");
   if (header?.toLowerCase().startsWith("bearer ")) return header.slice(7).trim();
@@ -54,11 +78,18 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
   const { store } = deps;
   const scenario = scenarioLoader(deps.scenariosDir);
   app.use("/api", express.json({ limit: "64kb" }));
+  // A body that is not JSON, or too large, is answered like every other error: {error: {code, message}}.
+  app.use("/api", (error: unknown, _req: Request, res: Response, next: (e?: unknown) => void) => {
+    const e = error as { type?: string; status?: number } | undefined;
+    if (e?.type === "entity.parse.failed") return fail(res, 400, "http/not-json", "The body of the request is not valid JSON.");
+    if (e?.type === "entity.too.large") return fail(res, 413, "http/too-large", "The body of the request is larger than 64 KB.");
+    next(error);
+  });
 
   app.get("/api/health", (_req, res) => {
     // Under --expose-gc (npm run bench:server) the figures are of live memory, not of garbage awaiting collection.
     (globalThis as { gc?: () => void }).gc?.();
-    res.json({ ok: true, memory: process.memoryUsage() });
+    res.json({ ok: true, internalErrors: deps.health.internalErrors, memory: process.memoryUsage() });
   });
 
   app.get("/api/scenarios", (_req, res) => {
@@ -69,14 +100,6 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
         return s ? [publicScenarioOf(s.scenario, false)] : [];
       }),
     );
-  });
-
-  // Before choosing a delegation (solo play), its briefing: the scenario files are public anyway.
-  app.get("/api/scenarios/:id/briefing/:delegation", (req, res) => {
-    const s = scenario(String(req.params.id));
-    const d = s?.scenario.delegations.find((x) => x.id === req.params.delegation && x.playable);
-    if (!s || !d) return fail(res, 404, "scenario/unknown-delegation", "No such playable delegation in this scenario.");
-    res.json({ id: d.id, name: d.name, briefing: d.briefing, objectives: d.objectives.map((o) => ({ text: o.text, bonus: o.bonus })) });
   });
 
   app.post("/api/games", (req, res) => {
@@ -109,15 +132,18 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
         rule: state.rule,
         seed,
         pace: o.pace,
-        options: { chair: o.chair, maxPlayers: o.maxPlayers, reconnectSeconds: o.reconnectSeconds, botsForAbsent: o.botsForAbsent, seatOverrides: {}, ...(o.lobby ? { lobby: true } : {}) },
+        options: { chair: o.chair, maxPlayers: o.maxPlayers, reconnectSeconds: o.reconnectSeconds, botsForAbsent: o.botsForAbsent, seatOverrides: {}, ...(o.lobby ? { lobby: true } : {}), ...(o.reveal === "own" ? { reveal: "own" as const } : {}) },
         createdAt,
       },
       makeHeader(state, seats, createdAt),
     );
-    res.status(201).json({ code, chairKey, scenario: loaded.scenario.id, title: loaded.scenario.title, rule: state.rule, seed, pace: o.pace, lobby: o.lobby, joinUrl: `${deps.publicUrl}#/join/${code}` });
+    res.status(201).json({ code, chairKey, scenario: loaded.scenario.id, title: loaded.scenario.title, rule: state.rule, seed, pace: o.pace, lobby: o.lobby, reveal: o.reveal, joinUrl: `${deps.publicUrl}#/join/${code}` });
   });
 
-  app.get("/api/games", (_req, res) => {
+  // The list of every game, with its join code, is the server administrator's alone: a stranger without a
+  // code must learn nothing about any class.
+  app.get("/api/games", (req, res) => {
+    if (!adminAllowed(req)) return fail(res, 403, "games/admin-only", "The list of games is for the server's administrator (PLENIPO_MONITOR_PASSWORD, user host).");
     res.json(
       store.listGames().map((g) => ({
         code: g.code,
@@ -161,8 +187,11 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
         holders: held.filter((s) => s.seat === d.id).map((s) => s.name),
         team: held.some((s) => s.seat === d.id && s.team),
       })),
+      observers: 0,
     };
-    res.json({ code: g.code, scenario: g.scenarioId, title: g.title, rule: g.rule, pace: g.pace, status: g.status, seq: g.seq, live: live !== undefined, seats });
+    // Students' names are for the class's own eyes (in the room) and the teacher's: here, only how many.
+    const chair = keyMatches(chairKeyOf(req), g.chairKeyHash);
+    res.json({ code: g.code, scenario: g.scenarioId, title: g.title, rule: g.rule, pace: g.pace, status: g.status, seq: g.seq, live: live !== undefined, seats: chair ? seats : anonymous(seats as SeatList) });
   });
 
   app.get("/api/games/:code/export", (req, res) => {
@@ -170,7 +199,9 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
     if (!g) return;
     const log = store.loadLog(g.code);
     if (!log) return fail(res, 404, "game/missing-log", "This game has no log.");
-    res.type("application/x-ndjson").attachment(`${g.code}-public.jsonl`).send(formatLog(publicExport(log)));
+    // The cards are in it once the conference has closed, if the teacher reveals them at the debrief.
+    const cards = g.status === "closed" && g.options.reveal !== "own";
+    res.type("application/x-ndjson").attachment(`${g.code}-public.jsonl`).send(formatLog(publicExport(log, { cards })));
   });
 
   app.get("/api/games/:code/log", (req, res) => {

@@ -6,7 +6,7 @@ import { applyParsed, parseAction } from "../../shared/engine/apply.ts";
 import type { Action, AnyAction } from "../../shared/engine/actions.ts";
 import type { GameEvent } from "../../shared/engine/context.ts";
 import { legalActions } from "../../shared/engine/legal.ts";
-import { publicOutcome } from "../../shared/engine/outcome.ts";
+import { publicOutcome, type PublicOutcome } from "../../shared/engine/outcome.ts";
 import { indexOf } from "../../shared/engine/scenarioIndex.ts";
 import { CHAIR, SYSTEM, type State } from "../../shared/engine/state.ts";
 import { publicScenarioOf, viewFor } from "../../shared/engine/view.ts";
@@ -46,6 +46,13 @@ export interface RoomDeps {
   rateLimit?: { burst: number; perSecond: number };
   /** The address students type to reach this server (`--public-url`), ending in "/". */
   publicUrl: string;
+  /** What /api/health reports: counts of what went wrong in the rooms. */
+  health: ServerHealth;
+}
+
+export interface ServerHealth {
+  /** Actions on which the engine itself failed (engine/internal-error): each one is a bug to look at. */
+  internalErrors: number;
 }
 
 interface Auth {
@@ -60,6 +67,7 @@ interface Auth {
 
 const FLOOD_CLOSE_CODE = 4429;
 const REPLACED_CLOSE_CODE = 4409;
+const REPLACED_TEXT = "Your seat was opened in another window; this one is disconnected.";
 /** Up to this many bot seats, bots keep the pace's full delay between actions (see kickBots). */
 const CROWD = 12;
 
@@ -205,7 +213,7 @@ export function plenaryRoom(deps: RoomDeps) {
         // The same seat token again: a reloaded page. The newer connection takes the seat.
         const old = this.clients.getById(auth.replacing);
         this.seating.detach(auth.replacing);
-        old?.send("notice", { kind: "replaced", text: "Your seat was opened in another window; this one is disconnected." });
+        old?.send("notice", { kind: "replaced", text: REPLACED_TEXT });
         old?.leave(REPLACED_CLOSE_CODE);
       }
       const again = this.seating.admit({ role: auth.role, seat: auth.seat, team: auth.team, name: auth.name });
@@ -226,6 +234,21 @@ export function plenaryRoom(deps: RoomDeps) {
       if (this.game.options.reconnectSeconds > 0) {
         this.allowReconnection(client, this.game.options.reconnectSeconds).catch(() => undefined);
       }
+    }
+
+    /**
+     * Colyseus's reconnection token used while its connection is still open (a second tab, a network switch):
+     * the newer connection takes the seat, as a reload with the seat token does — and the older one is told,
+     * and closed with the same code (4409), rather than silently with Colyseus's 4002 (docs/protocol.md §5).
+     */
+    override checkReconnectionToken(reconnectionToken: string) {
+      const old = this.clients.find((c) => c.reconnectionToken === reconnectionToken);
+      if (old) {
+        old.send("notice", { kind: "replaced", text: REPLACED_TEXT });
+        const leave = old.leave.bind(old);
+        old.leave = (_code?: number, data?: string) => leave(REPLACED_CLOSE_CODE, data);
+      }
+      return super.checkReconnectionToken(reconnectionToken);
     }
 
     override onReconnect(client: Client): void {
@@ -300,12 +323,19 @@ export function plenaryRoom(deps: RoomDeps) {
      * The one path every action takes. Durable before visible: the entry (and any checkpoint) is in the
      * store before room.state changes, any message goes out, or the request is answered.
      */
-    private submit(by: string, action: AnyAction, why?: string, from?: string): Answer {
+    private submit(by: string, action: AnyAction, why?: string, from?: string, whyPublic?: string): Answer {
       const before = this.engine;
       const result = applyParsed(before, by, action);
-      if (!result.ok) return { ok: false, ...result.error };
+      if (!result.ok) {
+        if (result.error.code === "engine/internal-error") {
+          // Not a refusal: the engine broke on this action. The room goes on; the bug is on record.
+          deps.health.internalErrors += 1;
+          log.error({ code: this.game.code, seq: before.seq + 1, by, action, err: result.error.message }, "engine internal error");
+        }
+        return { ok: false, ...result.error };
+      }
       const after = result.state;
-      const entry = makeEntry(after, by, action as Action, Date.now(), why);
+      const entry = makeEntry(after, by, action as Action, Date.now(), why, whyPublic);
       try {
         store.append(this.game.code, linesFor(after, entry), after.phase === "closed");
       } catch (error) {
@@ -324,7 +354,7 @@ export function plenaryRoom(deps: RoomDeps) {
       this.broadcast("record", line);
       if (after.phase === "closed") {
         // The debrief: scores and the historical record are revealed to everyone.
-        this.broadcast("outcome", publicOutcome(after));
+        for (const client of this.clients) client.send("outcome", this.outcomeFor(client.sessionId));
         this.broadcast("scenario", publicScenarioOf(after.scenario, true));
       }
       for (const e of result.events) {
@@ -367,8 +397,11 @@ export function plenaryRoom(deps: RoomDeps) {
     private chairCommand(client: Client, payload: unknown): Answer {
       const flood = this.flood(client);
       if (flood) return flood;
-      if ((client.userData as { role?: Role } | undefined)?.role !== "chair") return refuse("seat/chair-only", "Only the chair controls the clock and the seats.");
       const parsed = ChairCommandSchema.safeParse(payload);
+      const isChair = (client.userData as { role?: Role } | undefined)?.role === "chair";
+      // A solo player holds the chair key of the game they created: they may start it from their own seat.
+      const keyed = parsed.success && parsed.data.type === "start" && keyMatches(parsed.data.chairKey, this.game.chairKeyHash);
+      if (!isChair && !keyed) return refuse("seat/chair-only", "Only the chair controls the clock and the seats.");
       if (!parsed.success) return refuse("chair/malformed", `The command is malformed (${parsed.error.issues[0]?.message}).`);
       const c = parsed.data;
       const options = this.game.options;
@@ -378,6 +411,10 @@ export function plenaryRoom(deps: RoomDeps) {
       else if (c.type === "resume") this.conference.resume();
       else if (c.type === "extend") this.conference.extend(c.minutes * this.timing.msPerMinute);
       else if (c.type === "absent_bots") options.botsForAbsent = c.on;
+      else if (c.type === "reveal") {
+        options.reveal = c.cards ? "cards" : "own";
+        if (this.engine.phase === "closed") for (const cl of this.clients) cl.send("outcome", this.outcomeFor(cl.sessionId));
+      }
       else if (c.type === "start") {
         const refused = this.lobby.start(Date.now());
         if (refused) return refused;
@@ -464,7 +501,7 @@ export function plenaryRoom(deps: RoomDeps) {
     }
 
     private runBots(): void {
-      const commit = (seat: string, d: { action: Action; why: string }) => this.submit(seat, d.action, d.why).ok;
+      const commit = (seat: string, d: { action: Action; why: string; publicWhy?: string }) => this.submit(seat, d.action, d.why, undefined, d.publicWhy).ok;
       try {
         if (this.conductor.delegationMove(() => this.engine, commit) === "acted") return;
         if (this.seating.control(CHAIR) === "bot") {
@@ -539,6 +576,7 @@ export function plenaryRoom(deps: RoomDeps) {
       );
       this.state.observers = this.seating.all.filter((o) => o.role === "observer").length;
       this.state.lobby = this.lobby.waiting;
+      this.state.reveal = this.game.options.reveal ?? "cards";
       this.sendPrivateViews();
     }
 
@@ -567,6 +605,18 @@ export function plenaryRoom(deps: RoomDeps) {
         this.lastPrivate.set(o.sessionId, computed.json);
         client.send("private", computed.message);
       }
+    }
+
+    /**
+     * The debrief as this client may see it: every delegation's score and what made it when the teacher
+     * reveals the cards (the default), else its own delegation's alone (the chair sees all; an observer none).
+     */
+    private outcomeFor(sessionId: string): PublicOutcome {
+      const all = publicOutcome(this.engine);
+      const o = this.seating.of(sessionId);
+      if (this.game.options.reveal !== "own" || o?.role === "chair") return all;
+      const mine = (r: Record<string, unknown>) => (o?.seat && r[o.seat] !== undefined ? { [o.seat]: r[o.seat] } : {});
+      return { ...all, scores: mine(all.scores) as PublicOutcome["scores"], details: mine(all.details) as PublicOutcome["details"] };
     }
 
     /** The people in the game, for the chair's console (moving and removing them). */
@@ -604,7 +654,7 @@ export function plenaryRoom(deps: RoomDeps) {
         publicUrl: deps.publicUrl,
         joinUrl: `${deps.publicUrl}#/join/${this.game.code}`,
         scenario: publicScenarioOf(this.engine.scenario, this.engine.phase === "closed"),
-        outcome: this.engine.phase === "closed" ? publicOutcome(this.engine) : null,
+        outcome: this.engine.phase === "closed" ? this.outcomeFor(client.sessionId) : null,
       };
       client.send("welcome", welcome);
       client.send("record", { lines: this.record });
@@ -626,8 +676,6 @@ export function plenaryRoom(deps: RoomDeps) {
           team: this.seating.holdersOf(d.id).some((o) => o.team),
         })),
         observers: this.seating.all.filter((o) => o.role === "observer").length,
-        seq: this.engine.seq,
-        phase: this.engine.phase,
       };
     }
   };

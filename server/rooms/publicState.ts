@@ -117,6 +117,8 @@ export const PlenaryState = schema(
     observers: t.uint16(),
     /** The game waits in the teacher's lobby: nothing moves until the chair starts it. */
     lobby: t.boolean(),
+    /** What the debrief shows everyone: "cards" (every delegation's card and score) or "own". */
+    reveal: t.string(),
   },
   "PlenaryState",
 );

@@ -31,6 +31,8 @@ export interface GameOptionsRecord {
   lobby?: boolean;
   /** When the chair started a lobby game (ms since the epoch). */
   startedAt?: number;
+  /** What the debrief shows everyone (absent: "cards", every delegation's card and score). */
+  reveal?: "cards" | "own";
 }
 
 export interface SeatRecord {

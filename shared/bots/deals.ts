@@ -150,18 +150,20 @@ function bestSweetener(o: Outlook, z: string, target: string): { id: string; val
 /** Keeps what we promised when the moment comes: seconds, co-sponsorships, withdrawals, lifted objections. */
 export function keepPledges(o: Outlook, moves: Moves): Decision | null {
   for (const p of owed(o)) {
+    // The public record gives each the kind of reason a delegation gives without a deal (publicWhy).
+    const because = () => o.assess(pledgeTarget(p)).because;
     if ("no_objection" in p) {
       const lift = moves.of("withdraw_objection").find((a) => a.target === p.no_objection);
-      if (lift) return { action: lift, why: `withdraw our objection to ${p.no_objection}: we pledged not to object` };
+      if (lift) return { action: lift, why: `withdraw our objection to ${p.no_objection}: we pledged not to object`, publicWhy: `withdraw our objection: ${because()}` };
     } else if ("second" in p) {
       const a = moves.of("second").find((x) => x.target === p.second);
-      if (a) return { action: a, why: `second ${p.second}, as we pledged` };
+      if (a) return { action: a, why: `second ${p.second}, as we pledged`, publicWhy: `second: ${because()}` };
     } else if ("cosponsor" in p) {
       const a = moves.of("cosponsor").find((x) => x.target === p.cosponsor);
-      if (a) return { action: a, why: `co-sponsor ${p.cosponsor}, as we pledged` };
+      if (a) return { action: a, why: `co-sponsor ${p.cosponsor}, as we pledged`, publicWhy: `co-sponsor ${p.cosponsor}: ${because()}` };
     } else if ("withdraw" in p) {
       const a = moves.of("withdraw").find((x) => x.target === p.withdraw);
-      if (a) return { action: a, why: `withdraw ${p.withdraw}, as we pledged` };
+      if (a) return { action: a, why: `withdraw ${p.withdraw}, as we pledged`, publicWhy: `withdraw ${p.withdraw}: ${because()}` };
     }
   }
   return null;

@@ -95,16 +95,19 @@ function vote(o: Outlook, legal: Moves, rng: Rng): Decision | null {
   const options = legal.of("vote");
   if (options.length === 0) return null;
   const principal = options[0]?.for;
-  const { choice, why } = b.question === "substantive" ? substantiveChoice(o, b.target, rng) : proceduralChoice(o, b.question, b.target);
+  const { choice, why, publicWhy }: { choice: "yes" | "no" | "abstain"; why: string; publicWhy?: string } = b.question === "substantive" ? substantiveChoice(o, b.target, rng) : proceduralChoice(o, b.question, b.target);
   const action = options.find((a) => a.choice === choice && a.for === principal) ?? options[0];
-  return action ? { action, why: principal ? `(proxy for ${principal}) ${why}` : why } : null;
+  const proxy = (text: string) => (principal ? `(proxy for ${principal}) ${text}` : text);
+  if (!action) return null;
+  // A secret ballot's reason never reaches the public record at all; an open one's without the pledge.
+  return publicWhy !== undefined && b.method !== "secret" ? { action, why: proxy(why), publicWhy: proxy(publicWhy) } : { action, why: proxy(why) };
 }
 
-function substantiveChoice(o: Outlook, target: string, rng: Rng): { choice: "yes" | "no" | "abstain"; why: string } {
+function substantiveChoice(o: Outlook, target: string, rng: Rng): { choice: "yes" | "no" | "abstain"; why: string; publicWhy?: string } {
   const a = judge(o, target);
   const pledged = pledgedVote(o, target);
-  if (pledged && (a.crosses.length === 0 || pledged === "no")) return { choice: pledged, why: `${pledged}: as we pledged (${a.because})` };
-  if (a.crosses.length > 0) return { choice: "no", why: `no: ${a.because}${pledged ? `; we break our pledge to vote ${pledged}: a red line comes first` : ""}` };
+  if (pledged && (a.crosses.length === 0 || pledged === "no")) return { choice: pledged, why: `${pledged}: as we pledged (${a.because})`, publicWhy: `${pledged}: ${a.because}` };
+  if (a.crosses.length > 0) return pledged ? { choice: "no", why: `no: ${a.because}; we break our pledge to vote ${pledged}: a red line comes first`, publicWhy: `no: ${a.because}` } : { choice: "no", why: `no: ${a.because}` };
   // How small a stake counts as indifference varies a little from one vote to the next (instructions from
   // capital, the mood in the room): between half and four times the base band.
   const band = INDIFFERENT * (0.5 + 3.5 * rng.next());

@@ -7,6 +7,11 @@ import type { Rng } from "../util/rng.ts";
 export interface Decision {
   action: Action;
   why: string;
+  /**
+   * The reason as the public record gives it, when `why` names an offer or a pledge (its existence, parties or
+   * terms are the two parties' alone): the same kind of sentence, without the deal. Logged as `whyPublic`.
+   */
+  publicWhy?: string;
 }
 
 /**

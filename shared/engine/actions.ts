@@ -58,8 +58,6 @@ const shared = [
   z.strictObject({ type: z.literal("point_of_order"), text: FreeText }),
   z.strictObject({ type: z.literal("appeal"), ruling: Ref }),
   z.strictObject({ type: z.literal("motion"), kind: MotionKindSchema }),
-  z.strictObject({ type: z.literal("accept_offer"), offer: Ref }),
-  z.strictObject({ type: z.literal("decline_offer"), offer: Ref }),
   z.strictObject({ type: z.literal("retract_offer"), offer: Ref }),
   z.strictObject({ type: z.literal("walk_out") }),
   z.strictObject({ type: z.literal("return") }),
@@ -71,8 +69,10 @@ const Deadline = z.strictObject({ type: z.literal("deadline"), step: Ref });
 const Vote = z.strictObject({ type: z.literal("vote"), target: Ref, choice: ChoiceSchema, for: DelegationRef.optional() });
 const Offer = z.strictObject({ type: z.literal("offer"), to: DelegationRef, give: Pledges, ask: Pledges });
 const CloseVote = z.strictObject({ type: z.literal("close_vote") });
+const AcceptOffer = z.strictObject({ type: z.literal("accept_offer"), offer: Ref });
+const DeclineOffer = z.strictObject({ type: z.literal("decline_offer"), offer: Ref });
 
-export const ActionSchema = z.discriminatedUnion("type", [Deadline, ...shared, Vote, Offer, CloseVote]);
+export const ActionSchema = z.discriminatedUnion("type", [Deadline, ...shared, Vote, Offer, AcceptOffer, DeclineOffer, CloseVote]);
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionType = Action["type"];
 export type ActionOf<T extends ActionType> = Extract<Action, { type: T }>;
@@ -93,6 +93,9 @@ export const PublicActionSchema = z.discriminatedUnion("type", [
   // The last vote of a roll-call closes it (engine 0.2.0): that entry carries the result.
   z.strictObject({ type: z.literal("vote"), target: Ref, choice: ChoiceSchema.nullable(), for: DelegationRef.optional(), result: ResultSchema.optional() }),
   z.strictObject({ type: z.literal("offer"), to: DelegationRef.nullable(), give: Pledges.nullable(), ask: Pledges.nullable() }),
+  // An answer to an offer keeps its place with its author and its offer hidden (redacted.ts).
+  z.strictObject({ type: z.literal("accept_offer"), offer: Ref.nullable() }),
+  z.strictObject({ type: z.literal("decline_offer"), offer: Ref.nullable() }),
   z.strictObject({ type: z.literal("close_vote"), result: ResultSchema.optional() }),
 ]);
 export type PublicAction = z.infer<typeof PublicActionSchema>;

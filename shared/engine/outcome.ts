@@ -1,6 +1,8 @@
+import { own } from "../util/own.ts";
 import { judgeAll, type PledgeJudgement } from "./pledges.ts";
 import { indexOf } from "./scenarioIndex.ts";
 import type { DecidedBy, FinalStatus, State, Tally } from "./state.ts";
+import { since } from "./version.ts";
 import { describe, holds, worldOf, type World } from "./world.ts";
 
 export interface OutcomeDecision {
@@ -46,7 +48,7 @@ export function closeness(stance: Record<string, number>, weights: Record<string
   let total = 0;
   let sum = 0;
   for (const [dim, w] of Object.entries(weights)) {
-    total += w * (1 - Math.abs((stance[dim] ?? 0) - (position[dim] ?? 0)) / 2);
+    total += w * (1 - Math.abs((own(stance, dim) ?? 0) - (own(position, dim) ?? 0)) / 2);
     sum += w;
   }
   return sum > 0 ? total / sum : 0;
@@ -60,7 +62,10 @@ export function outcome(state: State): Outcome {
   const ix = indexOf(state.scenario);
   const scoring = state.scenario.scoring;
   const pledges = judgeAll(state);
-  const breakers = new Set(pledges.filter((p) => p.status === "broken").map((p) => p.by));
+  // From engine 0.3.0 a pledge about a secret ballot counts for nothing public: neither the score nor a
+  // "kept its pledges" objective may reveal that it was broken.
+  const unscored = since(state, "secretPledgesUnscored");
+  const breakers = new Set(pledges.filter((p) => p.status === "broken" && !(p.secret && unscored)).map((p) => p.by));
   const world: World = worldOf(state, breakers);
 
   const decisions: OutcomeDecision[] = Object.entries(state.targets)
@@ -87,10 +92,10 @@ export function outcome(state: State): Outcome {
     const near = closeness(d.stance, d.weights, world.dimensions);
     const crossed = d.redLines.filter((p) => !holds(p, world, d.id)).map(describe);
     const met = d.objectives.filter((o) => holds(o.when, world, d.id));
-    const own = pledges.filter((p) => p.by === d.id);
+    const mine = pledges.filter((p) => p.by === d.id);
     const amendments = state.scenario.proposals.flatMap((p) => p.amendments).filter((a) => a.sponsors.includes(d.id) && world.adopted.has(a.id)).map((a) => a.id);
     const sole = state.soleObjections[d.id] ?? 0;
-    const broken = own.filter((p) => p.status === "broken").length;
+    const broken = mine.filter((p) => p.status === "broken" && !(p.secret && unscored)).length;
     const score =
       near -
       scoring.redLinePenalty * crossed.length +
@@ -104,7 +109,7 @@ export function outcome(state: State): Outcome {
       redLinesCrossed: crossed,
       objectivesMet: met.map((o) => o.id),
       soleObjections: sole,
-      pledgesKept: own.filter((p) => p.status === "kept").length,
+      pledgesKept: mine.filter((p) => p.status === "kept").length,
       pledgesBroken: broken,
       amendmentsAdopted: amendments,
       score: round(score),

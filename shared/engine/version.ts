@@ -12,7 +12,7 @@
  */
 
 /** Every version this engine replays, oldest first. The last one is the version it plays and writes. */
-export const ENGINE_VERSIONS = ["0.1.0", "0.2.0"] as const;
+export const ENGINE_VERSIONS = ["0.1.0", "0.2.0", "0.3.0"] as const;
 export type EngineVersion = (typeof ENGINE_VERSIONS)[number];
 
 export const ENGINE_VERSION: EngineVersion = ENGINE_VERSIONS[ENGINE_VERSIONS.length - 1] as EngineVersion;
@@ -30,6 +30,11 @@ export const GATES = {
   proceduralLimits: "0.2.0",
   /** "adopted as amended by A1b"; a re-vote says that abstentions are set aside. */
   decisionWording: "0.2.0",
+  /**
+   * A broken pledge about a secret ballot costs nothing in the score: only its two parties can know of it, so
+   * a public score must not reveal it (DESIGN §4).
+   */
+  secretPledgesUnscored: "0.3.0",
 } as const satisfies Record<string, EngineVersion>;
 export type GateName = keyof typeof GATES;
 

@@ -16,15 +16,23 @@ export const HeaderSchema = z.object({
   createdAt: z.string(),
   /** A public export (DESIGN §5): secret choices and offer contents are null; no checkpoints. */
   public: z.literal(true).optional(),
+  /**
+   * A public export whose `scenario` is the public scenario only (no delegation's stance, weights, red lines,
+   * objectives, briefing or personality): the cards stay their delegations' own (docs/log-format.md).
+   */
+  scenarioPublic: z.literal(true).optional(),
 });
 export type LogHeader = z.infer<typeof HeaderSchema>;
 
 export const EntrySchema = z.strictObject({
   seq: z.number().int().min(1),
-  by: z.string().min(1),
+  /** null only in a public record, for an answer to an offer (engine/redacted.ts). */
+  by: z.string().min(1).nullable(),
   action: z.record(z.string(), z.unknown()),
   at: z.number(),
   why: z.string().nullable().optional(),
+  /** A bot's reason as the public record gives it, when `why` names an offer or a pledge (full logs only). */
+  whyPublic: z.string().optional(),
 });
 export type LogEntry = Omit<z.infer<typeof EntrySchema>, "action"> & { action: Record<string, unknown> };
 
@@ -54,7 +62,8 @@ export type ParseResult = { ok: true; log: GameLog } | { ok: false; line: number
 
 /** Parses .jsonl text. Errors name the line (1-based) and what is wrong with it. */
 export function parseLog(text: string): ParseResult {
-  const rows = text.split("\n");
+  // A byte-order mark (an editor's) is not part of the log, as it is not part of a scenario file.
+  const rows = text.replace(/^\uFEFF/, "").split("\n");
   if (rows.length > 0 && rows[rows.length - 1] === "") rows.pop();
   if (rows.length === 0) return { ok: false, line: 1, message: "the log is empty" };
   const lines: LogLine[] = [];

@@ -17,10 +17,14 @@ export function makeHeader(state: State, seats: Record<string, string>, createdA
   };
 }
 
-/** The entry for an action just accepted, whose resulting state is `after` (its seq is after.seq). */
-export function makeEntry(after: State, by: Seat, action: Action, at: number, why?: string): LogEntry {
+/**
+ * The entry for an action just accepted, whose resulting state is `after` (its seq is after.seq). `whyPublic`
+ * is a bot's reason as the public record gives it, when its `why` names a deal.
+ */
+export function makeEntry(after: State, by: Seat, action: Action, at: number, why?: string, whyPublic?: string): LogEntry {
   const entry: LogEntry = { seq: after.seq, by, action: action as unknown as Record<string, unknown>, at };
   if (why !== undefined) entry.why = why;
+  if (whyPublic !== undefined && whyPublic !== why) entry.whyPublic = whyPublic;
   return entry;
 }
 

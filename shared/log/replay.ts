@@ -1,12 +1,14 @@
-import { applyParsed, parseAction } from "../engine/apply.ts";
+import { parseAction } from "../engine/apply.ts";
+import { applyEntry } from "../engine/redacted.ts";
 import { countBallots } from "../engine/ballots.ts";
 import { createGame } from "../engine/create.ts";
 import { hash } from "../engine/hash.ts";
 import type { State } from "../engine/state.ts";
 import { unknownVersionMessage } from "../engine/version.ts";
-import { loadScenario } from "../scenario/load.ts";
+import { checkBounds, loadScenario } from "../scenario/load.ts";
 import type { GameEvent } from "../engine/context.ts";
 import { isCheckpoint, type GameLog, type LogEntry } from "./format.ts";
+import { withNeutralCards } from "./publicScenario.ts";
 
 export interface ReplayOptions {
   /** Rebuild up to and including this seq (default: all). */
@@ -16,7 +18,8 @@ export interface ReplayOptions {
 }
 
 export type ReplayResult =
-  | { ok: true; state: State; public: boolean; checkpoints: number; resultsVerified: number }
+  /** `cards`: the log holds the delegations' cards (false for a public export without them: no scores). */
+  | { ok: true; state: State; public: boolean; cards: boolean; checkpoints: number; resultsVerified: number }
   | { ok: false; seq: number | null; code: string; message: string; state: State | null };
 
 /**
@@ -31,16 +34,20 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
   const fail = (seq: number | null, code: string, message: string, state: State | null = null): ReplayResult => ({ ok: false, seq, code, message, state });
   const unknown = unknownVersionMessage(h.engine);
   if (unknown) return fail(null, "log/engine-version", unknown);
-  const loaded = loadScenario(h.scenario);
+  const isPublic = h.public === true;
+  // A public export may carry the public scenario only: its cards were left out, and neutral ones stand in.
+  const cards = !(isPublic && h.scenarioPublic === true);
+  // The bounds first: neutral cards are built over every delegation and dimension the header claims.
+  const loaded = (!cards && checkBounds(h.scenario)) || loadScenario(cards ? h.scenario : withNeutralCards(h.scenario));
   if (!loaded.ok) {
     const first = loaded.issues[0];
     return fail(null, "log/scenario-invalid", `The scenario embedded in the log is invalid: ${first?.path || "(root)"}: ${first?.message}`);
   }
-  if (loaded.hash !== h.scenarioHash) {
+  // The hash is of the whole scenario, cards and all: it can be checked only where the cards are.
+  if (cards && loaded.hash !== h.scenarioHash) {
     return fail(null, "log/scenario-hash", `The scenario embedded in the log does not match its hash (${h.scenarioHash}).`);
   }
-  const isPublic = h.public === true;
-  let state = createGame(loaded.scenario, { rule: h.rule, seed: h.seed, mode: isPublic ? "public" : "full", scenarioHash: loaded.hash, engine: h.engine });
+  let state = createGame(loaded.scenario, { rule: h.rule, seed: h.seed, mode: isPublic ? "public" : "full", scenarioHash: cards ? loaded.hash : h.scenarioHash, engine: h.engine });
   let checkpoints = 0;
   let resultsVerified = 0;
   let lastCheckpoint = 0;
@@ -64,10 +71,11 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
     }
     if (options.to !== undefined && line.seq > options.to) break;
     if (line.seq !== state.seq + 1) return fail(line.seq, "log/seq-gap", `Expected seq ${state.seq + 1}, found seq ${line.seq}.`, state);
+    if (line.by === null && !isPublic) return fail(line.seq, "log/anonymous-entry", `seq ${line.seq}: only a public export leaves out who acted.`, state);
     const parsed = parseAction(state, line.action);
     if (!parsed.ok) return fail(line.seq, parsed.error.code, `seq ${line.seq}: ${parsed.error.message}`, state);
     const action = parsed.action;
-    const result = applyParsed(state, line.by, action);
+    const result = applyEntry(state, line.by, action);
     if (!result.ok) return fail(line.seq, result.error.code, `seq ${line.seq} no longer applies: ${result.error.message}`, state);
     if (isPublic && "result" in action && action.result) {
       // The ballot this entry closed (with its own vote, when it is a roll-call's last): where its choices are
@@ -88,5 +96,5 @@ export function replay(log: GameLog, options: ReplayOptions = {}): ReplayResult 
     options.onEntry?.(line, state, result.state, result.events);
     state = result.state;
   }
-  return { ok: true, state, public: isPublic, checkpoints, resultsVerified };
+  return { ok: true, state, public: isPublic, cards, checkpoints, resultsVerified };
 }

@@ -48,14 +48,14 @@ export function runGame(scenario: Scenario, options: SimOptions = {}): SimResult
   const botErrors: SimResult["botErrors"] = [];
 
   const conductor = new Conductor(ix.attending, seed, botFor);
-  const commit = (by: Seat, decision: { action: Action; why?: string }): boolean => {
+  const commit = (by: Seat, decision: { action: Action; why?: string; publicWhy?: string }): boolean => {
     const result = applyParsed(state, by, decision.action);
     if (!result.ok) {
       botErrors.push({ seq: state.seq, seat: by, ...result.error });
       return false;
     }
     state = result.state;
-    log.lines.push(...linesFor(state, makeEntry(state, by, decision.action, state.seq * tick, decision.why)));
+    log.lines.push(...linesFor(state, makeEntry(state, by, decision.action, state.seq * tick, decision.why, decision.publicWhy)));
     conductor.observe(by, decision.action, state);
     return true;
   };

@@ -1,6 +1,7 @@
 import { hash } from "../engine/hash.ts";
 import { outcome } from "../engine/outcome.ts";
 import type { State, Tally } from "../engine/state.ts";
+import { own } from "../util/own.ts";
 
 /** One game as `plenipo simulate --json` and `plenipo replay --json` print it (DESIGN §6). */
 export interface GameSummary {
@@ -26,7 +27,11 @@ export interface GameSummary {
   scores: Record<string, number>;
 }
 
-export function summarize(state: State): GameSummary {
+/**
+ * `cards: false` for a public replay without the delegations' cards (a public export): nothing of a score can
+ * be known there, so `scores` is empty.
+ */
+export function summarize(state: State, options: { cards?: boolean } = {}): GameSummary {
   const o = outcome(state);
   const summary: GameSummary = {
     scenario: state.scenario.id,
@@ -46,7 +51,7 @@ export function summarize(state: State): GameSummary {
     outcome: o.dimensions,
     signed: o.signed,
     declined: o.declined,
-    scores: o.scores,
+    scores: options.cards === false ? {} : o.scores,
   };
   if (state.mode === "public") summary.public = true;
   return summary;
@@ -92,7 +97,7 @@ export class Aggregator {
     if (replayed !== undefined) this.replayed = (this.replayed ?? 0) + (replayed ? 1 : 0);
     if (s.phase === "closed") this.closed += 1;
     for (const d of s.decisions) if (d.status === "adopted") this.adopted[d.target] = (this.adopted[d.target] ?? 0) + 1;
-    for (const [k, v] of Object.entries(s.outcome)) this.outcome[k] = (this.outcome[k] ?? 0) + v;
+    for (const [k, v] of Object.entries(s.outcome)) this.outcome[k] = (own(this.outcome, k) ?? 0) + v;
     this.signed += s.signed.length;
     for (const [k, v] of Object.entries(s.scores)) this.scores[k] = (this.scores[k] ?? 0) + v;
   }

@@ -5,6 +5,7 @@ import type { Page } from "playwright-core";
 import { afterAll, describe, expect, it } from "vitest";
 import { axe, severe, summary } from "./axe.ts";
 import { baseUrl, useBrowser } from "./browser.ts";
+import { readBriefingAndStart } from "./people.ts";
 import { plenipo } from "./replaying.ts";
 
 const { open, openPhone, errors } = useBrowser();
@@ -86,10 +87,11 @@ describe("accessibility: axe-core on every screen, the keyboard's place, the hal
     await accessible(page, "host setup");
     await page.goto(`${baseUrl()}/#/solo`);
     await page.locator("#pick-GHA").click();
-    await page.locator(".briefing-preview h4", { hasText: "Your private objectives" }).waitFor();
-    await accessible(page, "solo setup with the briefing");
+    await page.locator(".briefing-preview h4", { hasText: "You sponsor" }).waitFor();
+    await accessible(page, "solo setup with the delegation chosen");
     await page.locator("input[name=rule][value=majority]").check();
     await page.locator("#start").click();
+    await readBriefingAndStart(page, (p) => accessible(p, "the solo lobby, with the briefing"));
     await page.locator(".game .hall canvas").waitFor({ timeout: 20_000 });
 
     // The hall in words: a table a screen reader finds by its name, a row per seat.

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { chromium, type Browser, type Locator, type Page } from "playwright-core";
-import { afterAll, beforeAll } from "vitest";
+import { afterAll, afterEach, beforeAll } from "vitest";
 import { freePort } from "../../server/node/freePort.ts";
 import { serve } from "../../server/serve.ts";
 
@@ -69,6 +69,10 @@ export function useBrowser(): { open: () => Promise<Page>; openPhone: () => Prom
     await browser?.close();
     await server?.close();
     base = "";
+  });
+  // A test that times out never reaches its `expect(errors)`: say what the page threw, to find the cause.
+  afterEach((ctx) => {
+    if (ctx.task.result?.state === "fail" && errors.length) console.error(`errors in the page:\n${errors.join("\n")}`);
   });
   return { errors, open: () => openPage(browser as Browser, errors), openPhone: () => openPhonePage(browser as Browser, errors) };
 }

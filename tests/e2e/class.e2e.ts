@@ -60,14 +60,17 @@ describe("a class, with the teacher in the chair", () => {
     await ben.goto(`${new URL(teacher.url()).origin}/#/join/${code}`);
     await ben.locator("#take-USA").waitFor();
     await joinAs(ana, code, "Ana", "USA", "08-join-seats");
-    await ben.locator(".delegation-seat", { hasText: "held by Ana" }).waitFor({ timeout: 5000 });
+    await ben.locator(".delegation-seat", { hasText: "United States" }).filter({ hasText: "taken" }).waitFor({ timeout: 5000 });
+    // (Names stay in the room: the seat list says only that the seat is taken.)
+    expect(await ben.locator(".seats-choice").textContent()).not.toContain("Ana");
     expect(await ben.locator("#take-USA").count()).toBe(0);
     await joinAs(ben, code, "Ben", "GHA");
     await teacher.locator(".lobby", { hasText: "2 of 8 delegations taken" }).waitFor();
     await shot(teacher, "09-host-lobby");
     // Nothing moves in the lobby: the students read their briefings.
     expect((await modelOf(ana))?.lobby).toBe(true);
-    await ana.locator(".actions", { hasText: "The conference has not started yet" }).waitFor();
+    await ana.locator(".briefing", { hasText: "Read your briefing: the conference has not started yet" }).waitFor();
+    expect(await ana.locator("#start-solo").count()).toBe(0);
     expect((await modelOf(teacher))?.seq).toBe(0);
     await read(teacher);
     await teacher.locator("#start-conference").click();

@@ -133,3 +133,15 @@ export async function sdkStudent(code: string, seat: string, name: string): Prom
   });
   return { room, latest: () => latest };
 }
+
+/**
+ * A solo game waits in its lobby while the player reads their briefing (it is their own card: it opens only
+ * with the game). Waits for the briefing's private objectives, then starts the conference as the player does.
+ */
+export async function readBriefingAndStart(page: Page, before?: (page: Page) => Promise<void>): Promise<void> {
+  await page.locator(".briefing h3", { hasText: "Private objectives" }).waitFor({ timeout: 20_000 });
+  await before?.(page);
+  await read(page, 600);
+  await page.locator("#start-solo").click();
+  await waitModel(page, (m) => !m.lobby, 10_000, "the solo game to start");
+}

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { baseUrl, overflow, PHONE, shot, tryClick, useBrowser } from "./browser.ts";
+import { readBriefingAndStart } from "./people.ts";
 import { jumpTo, plenipo, type Decision } from "./replaying.ts";
 
 const { openPhone, errors } = useBrowser();
@@ -78,10 +79,11 @@ describe("a 390 × 844 phone", () => {
 
     await page.locator("#go-solo").click();
     await page.locator("#pick-GHA").click();
-    await page.locator(".briefing-preview h4", { hasText: "Your private objectives" }).waitFor();
-    await fits(page, "solo setup with the briefing");
+    await page.locator(".briefing-preview h4", { hasText: "You sponsor" }).waitFor();
+    await fits(page, "solo setup with the delegation chosen");
     await page.locator("input[name=rule][value=majority]").check();
     await page.locator("#start").click();
+    await readBriefingAndStart(page, (p) => fits(p, "the solo lobby, with the briefing"));
 
     await page.locator(".game .hall canvas").waitFor({ timeout: 20_000 });
     await page.waitForFunction(() => !!(window as unknown as { plenipo?: { screen?: { hall?: unknown } } }).plenipo?.screen?.hall);

@@ -13,7 +13,7 @@ const where = (page: Page) =>
 describe("keeping the seat", () => {
   it("a page reload in the middle of a game comes back to the same seat, and a dropped connection resyncs", async () => {
     const base = baseUrl();
-    const created = (await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "consensus", pace: "fast", chair: "bot" }) })).json()) as { code: string };
+    const created = (await (await fetch(`${base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ scenario: "classroom-quick", rule: "consensus", pace: "fast", chair: "bot" }) })).json()) as { code: string; chairKey: string };
     const page = await open();
     await page.goto(`${base}/#/join/${created.code}`);
     await page.locator("#join-name").fill("Chloé");
@@ -32,7 +32,7 @@ describe("keeping the seat", () => {
     expect(after.seq).toBeGreaterThanOrEqual(before.seq);
     expect(after.legal).toBeGreaterThan(0);
     // Still one holder: the reload took the same seat back, it did not join a second time.
-    const info = (await (await fetch(`${base}/api/games/${created.code}`)).json()) as { seats: { delegations: { id: string; holders: string[] }[] } };
+    const info = (await (await fetch(`${base}/api/games/${created.code}`, { headers: { "x-chair-key": created.chairKey } })).json()) as { seats: { delegations: { id: string; holders: string[] }[] } };
     expect(info.seats.delegations.find((d) => d.id === "BRA")?.holders).toEqual(["Chloé"]);
 
     // The network drops under the page: the banner says so, the SDK reconnects, the page is whole again.

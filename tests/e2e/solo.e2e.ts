@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { axe, severe } from "./axe.ts";
 import { baseUrl, shot, tryClick, useBrowser } from "./browser.ts";
-import { controlShifts, modelOf, read, waitModel, watchShifts } from "./people.ts";
+import { controlShifts, modelOf, read, readBriefingAndStart, waitModel, watchShifts } from "./people.ts";
 
 const { open, errors } = useBrowser();
 
@@ -37,12 +37,13 @@ describe("solo play against bots", () => {
 
     await page.locator("#go-solo").click();
     await page.locator("#pick-GHA").click();
-    // The briefing comes first: Ghana's objectives are on the page before the game starts.
-    await page.locator(".briefing-preview h4", { hasText: "Your private objectives" }).waitFor();
+    await page.locator(".briefing-preview h4", { hasText: "You sponsor" }).waitFor();
     await page.locator("input[name=rule][value=majority]").check();
     await expect(page.locator("input[name=pace][value=fast]").isChecked()).resolves.toBe(true);
     await shot(page, "02-solo-setup");
     await page.locator("#start").click();
+    // The briefing comes first: the game waits in its lobby, Ghana's card open, until the player starts it.
+    await readBriefingAndStart(page, (p) => shot(p, "02b-solo-lobby-briefing"));
 
     await page.locator(".game .hall canvas").waitFor({ timeout: 20_000 });
     await page.locator(".topbar .chip.me", { hasText: "Ghana" }).waitFor();
@@ -118,6 +119,7 @@ describe("solo play against bots", () => {
     await page.locator("#go-solo").click();
     await page.locator("#pick-BRA").click();
     await page.locator("#start").click();
+    await readBriefingAndStart(page);
     await page.locator(".topbar .chip.me", { hasText: "Brazil" }).waitFor({ timeout: 20_000 });
     await page.locator("#tab-act").click();
     await page.locator(".actions details.refused summary").click();
@@ -145,6 +147,7 @@ describe("solo play against bots", () => {
     await page.locator("#pick-IND").click();
     await page.locator("input[name=rule][value=majority]").check();
     await page.locator("#start").click();
+    await readBriefingAndStart(page);
     await page.locator(".topbar .chip.me", { hasText: "India" }).waitFor({ timeout: 20_000 });
     // India's own text, P2, is on the second item: when it opens, the Act panel prompts, with a countdown.
     const prompt = page.locator(".actions .group.moment", { hasText: "Table P2 now" });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { Action } from "../../shared/engine/index.ts";
+import { outcome, type Action } from "../../shared/engine/index.ts";
 import { CHAIN_LIMITS } from "../../shared/engine/specs/procedure.ts";
 import { CODES, openWithP1, Table, testScenario } from "../fixtures/build.ts";
 
@@ -10,7 +10,7 @@ import { CODES, openWithP1, Table, testScenario } from "../fixtures/build.ts";
 
 const ids = CODES.slice(0, 5).map(([id]) => id) as [string, string, string, string, string];
 const [A, B, C, D, E] = ids;
-const game = (engine: "0.1.0" | "0.2.0", rule: "consensus" | "majority" = "majority") => openWithP1(new Table(testScenario({ delegations: 5, rule }), { rule, engine }), ids);
+const game = (engine: "0.1.0" | "0.2.0" | "0.3.0", rule: "consensus" | "majority" = "majority") => openWithP1(new Table(testScenario({ delegations: 5, rule }), { rule, engine }), ids);
 function ballot(t: Table, choices: Record<string, "yes" | "no" | "abstain">): Table {
   const target = t.state.ballot?.target as string;
   for (const [id, choice] of Object.entries(choices)) t.do(id, { type: "vote", target, choice });
@@ -109,5 +109,27 @@ describe("the method of a vote, explained (any version: words only, in the recor
     t.do("chair", { type: "call_vote", target: "P1" });
     expect(t.state.ballot?.method).toBe("show_of_hands");
     expect(t.events.at(-1)).toBe("Vote on P1 (First proposal) (show of hands: a roll-call needs 2 requests; 1 was made; 5 entitled to vote)");
+  });
+});
+
+describe("a broken pledge about a secret ballot (gate secretPledgesUnscored)", () => {
+  const play = (engine: "0.2.0" | "0.3.0") => {
+    const t = game(engine).do(C, { type: "offer", to: D, give: [{ second: "A2" }], ask: [{ vote: { target: "P1", choice: "yes" } }] }).do(D, { type: "accept_offer", offer: "O1" });
+    for (const id of ids) t.do(id, { type: "request_vote", target: "P1", method: "secret" });
+    t.do("chair", { type: "call_vote", target: "P1" });
+    expect(t.state.ballot?.method).toBe("secret");
+    ballot(t, { [A]: "yes", [B]: "yes", [C]: "yes", [D]: "no" });
+    return outcome(t.state);
+  };
+
+  it("costs nothing in the score: only its two parties can know of it, so a public score must not reveal it", () => {
+    const now = play("0.3.0");
+    const pledge = now.pledges.find((p) => p.by === D);
+    expect(pledge).toMatchObject({ status: "broken", secret: true });
+    expect(now.details[D]?.pledgesBroken).toBe(0);
+    // The same game under 0.2.0 (its logs replay as they were): the penalty was there.
+    const then = play("0.2.0");
+    expect(then.details[D]?.pledgesBroken).toBe(1);
+    expect((now.scores[D] ?? 0) - (then.scores[D] ?? 0)).toBeCloseTo(0.05, 10);
   });
 });

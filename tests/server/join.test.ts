@@ -15,9 +15,21 @@ describe("creating a game", () => {
     expect(status).toBe(201);
     expect(body.code).toMatch(/^[A-HJKMNP-Z2-9]{6}$/);
     expect(body.chairKey.length).toBeGreaterThanOrEqual(20);
-    const list = (await server.get("/api/games")).json();
-    expect(list.find((g: { code: string }) => g.code === body.code)).toMatchObject({ scenario: "classroom-quick", rule: "majority", status: "open" });
-    expect(JSON.stringify(list)).not.toContain(body.chairKey);
+    // The list of every game (with its join code) is the administrator's alone.
+    const stranger = await server.get("/api/games");
+    expect(stranger.status).toBe(403);
+    expect(stranger.text).not.toContain(body.code);
+    const before = process.env.PLENIPO_MONITOR_PASSWORD;
+    process.env.PLENIPO_MONITOR_PASSWORD = "s3cret";
+    try {
+      expect((await server.get("/api/games", { authorization: `Basic ${Buffer.from("host:wrong").toString("base64")}` })).status).toBe(403);
+      const list = (await server.get("/api/games", { authorization: `Basic ${Buffer.from("host:s3cret").toString("base64")}` })).json();
+      expect(list.find((g: { code: string }) => g.code === body.code)).toMatchObject({ scenario: "classroom-quick", rule: "majority", status: "open" });
+      expect(JSON.stringify(list)).not.toContain(body.chairKey);
+    } finally {
+      if (before === undefined) delete process.env.PLENIPO_MONITOR_PASSWORD;
+      else process.env.PLENIPO_MONITOR_PASSWORD = before;
+    }
   });
 
   it("refuses an unknown scenario or a bad option with a reason", async () => {
@@ -25,20 +37,28 @@ describe("creating a game", () => {
     const bad = await server.createGame({ scenario: "classroom-quick", pace: "glacial" });
     expect(bad.status).toBe(400);
     expect(bad.body.error?.message).toContain("pace");
+    // A body that is not JSON, or too large, gets the same kind of answer: a code and a sentence.
+    const post = (body: string) => fetch(`${server.base}/api/games`, { method: "POST", headers: { "content-type": "application/json" }, body });
+    const notJson = await post("{scenario: classroom-quick");
+    expect([notJson.status, await notJson.json()]).toEqual([400, { error: { code: "http/not-json", message: "The body of the request is not valid JSON." } }]);
+    const huge = await post(JSON.stringify({ scenario: "x".repeat(70_000) }));
+    expect([huge.status, ((await huge.json()) as { error: { code: string } }).error.code]).toEqual([413, "http/too-large"]);
   });
 });
 
 describe("joining", () => {
-  it("lists the delegations and who holds them before joining", async () => {
+  it("lists the delegations and whether they are taken before joining; the names only with the chair key", async () => {
     const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom" });
     // Before anyone has opened the room: who will play each seat when it opens.
     const before = (await server.get(`/api/games/${body.code}`)).json().seats;
-    expect(before.chair).toEqual({ control: "idle", holders: [] });
+    expect(before.chair).toMatchObject({ control: "idle", holders: [], people: 0 });
     expect(before.delegations.find((d: { id: string }) => d.id === "GHA")).toMatchObject({ holders: [], control: "bot" });
     const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "USA" });
     const seats = (await server.get(`/api/games/${body.code}`)).json().seats;
-    expect(seats.delegations.find((d: { id: string }) => d.id === "USA")).toMatchObject({ holders: ["Ana"], control: "human" });
-    expect(seats.delegations.find((d: { id: string }) => d.id === "GHA")).toMatchObject({ holders: [], control: "bot" });
+    expect(seats.delegations.find((d: { id: string }) => d.id === "USA")).toMatchObject({ holders: [], people: 1, control: "human" });
+    expect(seats.delegations.find((d: { id: string }) => d.id === "GHA")).toMatchObject({ holders: [], people: 0, control: "bot" });
+    const teacher = (await server.get(`/api/games/${body.code}`, { "x-chair-key": body.chairKey })).json().seats;
+    expect(teacher.delegations.find((d: { id: string }) => d.id === "USA")).toMatchObject({ holders: ["Ana"], control: "human" });
     await ana.room.leave();
   });
 

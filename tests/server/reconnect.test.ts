@@ -38,19 +38,26 @@ describe("reconnection", () => {
     for (const p of [chair, ana]) await p.room.leave();
   });
 
-  it("after a page reload, the saved seat token brings the same seat back", async () => {
+  it.each(["seat token", "reconnection token"] as const)("a seat taken over with the %s: the newer connection has it, the older is told and closed with 4409", async (how) => {
     const { body } = await server.createGame({ scenario: "classroom-quick", pace: "classroom" });
     const ana = await join(server, { code: body.code, name: "Ana", role: "delegation", seat: "IND" });
+    let closed = -1;
+    ana.room.onLeave((code) => void (closed = code));
     const token = ana.welcome()?.token;
-    // The reloaded page: a new client, the same token, the old tab still open.
-    const reloaded = watch(await new Client(server.base).joinOrCreate("plenary", { code: body.code, token }));
-    await until(() => reloaded.welcome() !== undefined, 5000, "welcome");
-    expect(reloaded.welcome()).toMatchObject({ seat: "IND", name: "Ana", token });
-    await until(() => !ana.room.connection.isOpen, 5000, "the old tab disconnected");
-    expect(ana.notices.map((n) => n.kind)).toContain("replaced");
-    await until(() => reloaded.room.state.seats.get("IND")?.holders.length === 1, 5000, "one holder");
-    expect([...reloaded.room.state.seats.get("IND").holders]).toEqual(["Ana"]);
-    await reloaded.room.leave();
+    // A reloaded page (the saved seat token), or a second tab reusing Colyseus's reconnection token, while
+    // the first tab is still open.
+    const client = new Client(server.base);
+    const room = how === "seat token" ? await client.joinOrCreate("plenary", { code: body.code, token }) : await client.reconnect(ana.room.reconnectionToken);
+    const newer = watch(room);
+    await until(() => newer.welcome() !== undefined, 5000, "welcome");
+    expect(newer.welcome()).toMatchObject({ seat: "IND", name: "Ana", token });
+    await until(() => closed !== -1, 5000, "the old tab disconnected");
+    expect(closed).toBe(4409);
+    expect(ana.notices.find((n) => n.kind === "replaced")?.text).toBe("Your seat was opened in another window; this one is disconnected.");
+    await until(() => newer.room.state.seats.get("IND")?.holders.length === 1, 5000, "one holder");
+    expect([...newer.room.state.seats.get("IND").holders]).toEqual(["Ana"]);
+    expect(await newer.act({ type: "request_floor" })).toMatchObject({ ok: true });
+    await newer.room.leave();
   });
 
   it("when the window expires, a bot takes the seat if the chair allows it, and plays it", async () => {

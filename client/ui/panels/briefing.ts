@@ -1,19 +1,19 @@
 import { signed } from "../../format.ts";
 import type { GameModel } from "../../model.ts";
 import { estimate } from "../../score.ts";
-import { keyed, type Panel } from "../context.ts";
-import { fill, h, markdown } from "../dom.ts";
+import { keyed, type Panel, type PanelContext } from "../context.ts";
+import { fill, h, markdown, toast } from "../dom.ts";
 
 /**
  * The delegation's own papers (DESIGN §10): its briefing, where it stands on each dimension and how much it
  * cares, its red lines and private objectives — each marked as the conference stands now — and a live
  * estimate of its score.
  */
-export function briefingPanel(): Panel {
+export function briefingPanel(ctx: PanelContext = {}): Panel {
   const el = h("section", { class: "panel briefing", "aria-label": "Briefing" });
   return keyed(
     el,
-    (m) => JSON.stringify([m.private?.delegation.id, m.view.targets, m.view.signatures]),
+    (m) => JSON.stringify([m.private?.delegation.id, m.view.targets, m.view.signatures, m.lobby]),
     (m) => {
       const me = m.private?.delegation;
       if (!me) {
@@ -22,8 +22,20 @@ export function briefingPanel(): Panel {
       }
       const est = estimate(m);
       const total = Object.values(me.weights).reduce((a, b) => a + b, 0) || 1;
+      // A solo game waits in its lobby while the player reads: they start it when ready (they hold its key).
+      const lobby = m.lobby
+        ? h(
+            "div",
+            { class: "group notice" },
+            h("h3", null, "Read your briefing: the conference has not started yet"),
+            ctx.start
+              ? h("button", { class: "primary big", id: "start-solo", onclick: () => void ctx.start?.().then((a) => !a.ok && toast(a.message, "refused")) }, "Start the conference")
+              : h("p", { class: "hint" }, "Your teacher starts it from the chair's console."),
+          )
+        : null;
       fill(
         el,
+        lobby,
         est
           ? h(
               "div",

@@ -97,7 +97,7 @@ export function chairPanel(ctx: PanelContext): Panel {
   const el = h("section", { class: "panel chair", "aria-label": "Chair's console" });
   return keyed(
     el,
-    (m) => JSON.stringify([m.legal, m.view.seq, m.seats, m.chairSeat, m.clock?.paused, m.lobby, m.people]),
+    (m) => JSON.stringify([m.legal, m.view.seq, m.seats, m.chairSeat, m.clock?.paused, m.lobby, m.people, m.reveal]),
     (m) => {
       const legal = (m.legal?.actions ?? []).map((l) => l.action);
       const of = <T extends Action["type"]>(type: T) => legal.filter((a) => a.type === type) as Extract<Action, { type: T }>[];
@@ -197,6 +197,22 @@ export function chairPanel(ctx: PanelContext): Panel {
             h("button", { onclick: () => void command(ctx, { type: "extend", minutes: 1 }, "One more minute") }, "+1 min"),
             h("button", { onclick: () => void command(ctx, { type: "extend", minutes: 5 }, "Five more minutes") }, "+5 min"),
             h("button", { class: botChairs ? "primary" : "quiet", onclick: () => void command(ctx, { type: "seat", seat: "chair", bot: !botChairs }, botChairs ? "You chair" : "A bot chairs") }, botChairs ? "Take the chair back" : "Let a bot chair"),
+          ),
+          // The cards are each delegation's own until the debrief; what the debrief shows is the teacher's call.
+          h(
+            "label",
+            { class: "check" },
+            h("input", {
+              type: "checkbox",
+              id: "reveal-cards",
+              value: "reveal-cards",
+              checked: m.reveal === "cards",
+              onchange: (e: Event) => {
+                const cards = (e.target as HTMLInputElement).checked;
+                void command(ctx, { type: "reveal", cards }, cards ? "At the debrief everyone will see every card and score" : "At the debrief each delegation will see only its own card and score");
+              },
+            }),
+            " At the debrief, show every delegation's card and score to everyone",
           ),
         ),
         h(

@@ -119,9 +119,12 @@ export function debriefPanel(): Panel {
         names(m, "Signed", o.signed),
         names(m, "Declined", o.declined),
         h("h3", null, "Scores"),
+        // The cards (and so the scores) of the others are the teacher's to reveal at the debrief.
+        ranked.length === 0 ? h("p", { class: "hint" }, "The delegations' cards and scores are not shared in this record.") : null,
+        ranked.length > 0 && ranked.length < m.scenario.delegations.filter((d) => d.present).length ? h("p", { class: "hint" }, "Your teacher keeps the other delegations' cards and scores private: you see your own.") : null,
         // A full plenary has 193 rows: the delegations people can play (and this one) first, everyone below.
-        large ? scoreTable(m, ranked.filter(([id]) => id === me || featured.has(id)), me, "Scores of the playable delegations") : scoreTable(m, ranked, me, "Scores"),
-        large ? h("details", null, h("summary", null, `All ${ranked.length} delegations, ranked`), scoreTable(m, ranked, me, "Scores of every delegation")) : null,
+        ranked.length === 0 ? null : large ? scoreTable(m, ranked.filter(([id]) => id === me || featured.has(id)), me, "Scores of the playable delegations") : scoreTable(m, ranked, me, "Scores"),
+        large && ranked.length > 0 ? h("details", null, h("summary", null, `All ${ranked.length} delegations, ranked`), scoreTable(m, ranked, me, "Scores of every delegation")) : null,
         h(
           "div",
           { class: "row wrap" },

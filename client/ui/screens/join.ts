@@ -46,25 +46,27 @@ export function joinScreen(go: (hash: string) => void, presetCode = ""): HTMLEle
         { class: "delegations" },
         // A full plenary lists the delegations people can play; the other seats are the bots'.
         info.seats.delegations
-          .filter((d) => d.present && (info.seats.delegations.length <= 24 || d.playable || d.holders.length > 0))
-          .map((d) =>
-            h(
+          .filter((d) => d.present && (info.seats.delegations.length <= 24 || d.playable || (d.people ?? d.holders.length) > 0))
+          .map((d) => {
+            // Names stay in the room: here only whether, and by how many, a seat is taken.
+            const people = d.people ?? d.holders.length;
+            return h(
               "div",
-              { class: `delegation-seat ${d.holders.length ? "taken" : ""}` },
+              { class: `delegation-seat ${people ? "taken" : ""}` },
               h("div", null, h("span", { class: "iso" }, d.id), " ", h("strong", null, d.name)),
-              h("div", { class: "hint" }, d.holders.length ? `held by ${d.holders.join(", ")}${d.team ? " (team)" : ""}` : d.playable ? "free" : "played by a bot"),
+              h("div", { class: "hint" }, people ? (d.team ? `taken by a team of ${people}` : "taken") : d.playable ? "free" : "played by a bot"),
               d.playable
                 ? h(
                     "div",
                     { class: "row" },
-                    !d.holders.length ? h("button", { class: "primary", id: `take-${d.id}`, onclick: () => enter(`seat=${d.id}`) }, "Take this seat") : null,
-                    d.team || !d.holders.length ? h("button", { id: `team-${d.id}`, onclick: () => enter(`seat=${d.id}&team=1`) }, d.holders.length ? "Join the team" : "Share it as a team") : null,
+                    !people ? h("button", { class: "primary", id: `take-${d.id}`, onclick: () => enter(`seat=${d.id}`) }, "Take this seat") : null,
+                    d.team || !people ? h("button", { id: `team-${d.id}`, onclick: () => enter(`seat=${d.id}&team=1`) }, people ? "Join the team" : "Share it as a team") : null,
                   )
                 : null,
-            ),
-          ),
+            );
+          }),
       ),
-      info.seats.delegations.length > 24 ? h("p", { class: "hint" }, `The other ${info.seats.delegations.filter((d) => d.present && !d.playable && d.holders.length === 0).length} delegations in the room are played by bots.`) : null,
+      info.seats.delegations.length > 24 ? h("p", { class: "hint" }, `The other ${info.seats.delegations.filter((d) => d.present && !d.playable && (d.people ?? d.holders.length) === 0).length} delegations in the room are played by bots.`) : null,
       h("button", { class: "quiet", id: "watch", onclick: () => enter("observer=1") }, "Just watch"),
     );
   };

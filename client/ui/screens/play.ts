@@ -51,7 +51,9 @@ export async function playScreen(code: string, query: URLSearchParams, go: (hash
     const role = s.model?.me.role ?? "observer";
     const shownAs = `${role}:${s.model?.me.seat ?? ""}`;
     let moving: ReturnType<typeof setTimeout> | null = null;
-    screen = new GameScreen({ act: (a, seen) => s.act(a, seen), chair: (c) => s.chair(c), pass: () => s.pass() }, role === "viewer" ? "observer" : role);
+    const key = saved.chairKey(code);
+    const start = key && role === "delegation" ? () => s.chair({ type: "start", chairKey: key }) : undefined;
+    screen = new GameScreen({ act: (a, seen) => s.act(a, seen), chair: (c) => s.chair(c), pass: () => s.pass(), start }, role === "viewer" ? "observer" : role);
     el.replaceWith(screen.el);
     const banner = screen.banner;
     s.onConnection((state) => {

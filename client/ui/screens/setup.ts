@@ -78,37 +78,33 @@ export async function setupScreen(mode: "solo" | "host", go: (hash: string) => v
       mode === "host"
         ? h("section", null, h("h2", null, "4. The chair"), radios("chair", [{ id: "me", label: "I chair", text: "You run the meeting from the chair's console." }, { id: "bot", label: "A bot chairs", text: "You watch and can take the chair back at any time." }], botChair ? "bot" : "me", (v) => (botChair = v === "bot")))
         : null,
-      h("div", { class: "row" }, h("button", { class: "primary big", id: "start", disabled: mode === "solo" && !delegation, onclick: () => void start() }, mode === "solo" ? (delegation ? `Start as ${playable.find((d) => d.id === delegation)?.name}` : "Choose a delegation first") : "Create the game")),
+      h("div", { class: "row" }, h("button", { class: "primary big", id: "start", disabled: mode === "solo" && !delegation, onclick: () => void start() }, mode === "solo" ? (delegation ? `Play ${playable.find((d) => d.id === delegation)?.name}: read the briefing` : "Choose a delegation first") : "Create the game")),
     );
     if (mode === "solo" && delegation) void showBriefing();
   };
 
-  // The briefing first: what the delegation wants, its red lines, what it sponsors, before the game starts.
+  // What anyone may know of the delegation before the game: who it is and what it sponsors. Its card — the
+  // briefing, its stances, red lines and private objectives — is its own: it opens with the game (the game
+  // waits in its lobby until the player has read it and starts it).
   const showBriefing = async () => {
     const s = scenario;
     const d = s?.delegations.find((x) => x.id === delegation);
     if (!s || !d) return;
     const sponsored = s.proposals.flatMap((p) => [p, ...p.amendments]).filter((p) => p.sponsors.includes(d.id));
-    let brief: Awaited<ReturnType<typeof api.briefing>> | null = null;
-    try {
-      brief = await api.briefing(s.id, d.id);
-    } catch {
-      brief = null;
-    }
-    if (delegation !== d.id) return;
     fill(
       briefing,
-      brief?.briefing ? markdown(brief.briefing) : h("h3", null, d.name),
-      brief?.objectives.length ? h("div", null, h("h4", null, "Your private objectives"), h("ul", null, brief.objectives.map((o) => h("li", null, `${o.text} (+${o.bonus})`)))) : null,
+      h("h3", null, d.name),
       sponsored.length ? h("div", null, h("h4", null, "You sponsor"), h("ul", null, sponsored.map((p) => h("li", null, h("strong", null, p.id), ` ${p.title}`)))) : h("p", null, "You sponsor no text: your weight is in your votes and your deals."),
+      h("p", { class: "hint" }, "Your briefing, your positions, your red lines and your private objectives open with the game: read them before you start it."),
     );
   };
 
   const start = async () => {
     if (!scenario) return;
     try {
-      // A class waits in the lobby until the teacher starts it; a solo game starts at once.
-      const game = await api.createGame({ scenario: scenario.id, rule, pace: pace as "fast", chair: botChair ? "bot" : "human", lobby: mode === "host" });
+      // Both wait in the lobby: a class until the teacher starts it, a solo game until the player has read the
+      // briefing (the player holds the chair key, which starts it).
+      const game = await api.createGame({ scenario: scenario.id, rule, pace: pace as "fast", chair: botChair ? "bot" : "human", lobby: true });
       saved.rememberChairKey(game.code, game.chairKey);
       go(mode === "solo" ? `#/game/${game.code}?seat=${delegation}` : `#/game/${game.code}?chair=1`);
     } catch (error) {

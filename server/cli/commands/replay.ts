@@ -24,13 +24,13 @@ export function replay(file: string, options: { to?: number; json: boolean }, io
   }
   const result = replayLog(parsed.log, { to: options.to });
   if (!result.ok) {
-    io.err(`${file}: diverged${result.seq !== null ? ` at seq ${result.seq}` : ""}: ${result.message}\n`);
+    io.err(result.seq !== null ? `${file}: diverged at seq ${result.seq}: ${result.message}\n` : `${file}: ${result.message}\n`);
     if (options.json) io.out(JSON.stringify({ ok: false, seq: result.seq, code: result.code, message: result.message }) + "\n");
     return 1;
   }
-  const summary = summarize(result.state);
+  const summary = summarize(result.state, { cards: result.cards });
   const verified = result.public
-    ? `public export: ${result.resultsVerified} published results checked against the visible ballots (secret ones cannot be)`
+    ? `public export: ${result.resultsVerified} published results checked against the visible ballots (secret ones cannot be)${result.cards ? "" : "; the delegations' cards are not in it, so there are no scores"}`
     : `${result.checkpoints} checkpoints verified`;
   io.err(`${file}: replayed to seq ${result.state.seq}; ${verified}\n`);
   io.out(options.json ? JSON.stringify(summary) + "\n" : formatGame(summary, result.state.scenario));

@@ -34,6 +34,9 @@ function partiesCheck(q: Query, to: string | null, by: Seat): Rejection | null {
     if (to === by) return reject("offer/self", "A delegation cannot make an offer to itself.");
     if (!q.ix.delegation.get(to)?.present) return reject("offer/unknown-party", `${to} is not a delegation at this conference.`);
   }
+  // In a public replay the answers to offers are anonymous, so which of a maker's offers are still open is
+  // unknown: the limit was checked when the game was played, and is not counted again.
+  if (q.s.mode === "public") return null;
   const open = q.s.offers.filter((o) => o.from === by && o.status === "open").length;
   if (open >= MAX_OPEN_OFFERS) return reject("offer/too-many", `${delegationName(q, by)} already has ${open} open offers; retract one first.`);
   return null;
@@ -67,8 +70,11 @@ function settle(status: "accepted" | "declined" | "retracted", role: "to" | "fro
     phases: DEALS,
     inSuspension: true,
     whenOut: true,
-    check: (q, a, by) => offerFor(q, a.offer, by, role).error ?? null,
+    check: (q, a, by) =>
+      // A public record hides which offer was answered only together with who answered (redacted.ts).
+      a.offer === null ? reject("offer/unknown", "An answer to an offer names the offer.") : (offerFor(q, a.offer, by, role).error ?? null),
     reduce(c, a, by) {
+      if (a.offer === null) return;
       const o = editById(c, "offers", a.offer);
       if (!o) return;
       o.status = status;
