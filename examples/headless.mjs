@@ -22,51 +22,52 @@ const game = await post("/api/games", { scenario, rule: "majority", pace, chair:
 console.log(`game ${game.code} (${game.title}), chair key ${game.chairKey}`);
 
 // 2. Join with the code: as a delegation (alone), giving a name. The server answers with a seat token.
+globalThis.WebSocket ??= (await import("ws")).WebSocket; // Node 20 has no WebSocket of its own
 const client = new Client(base);
 const room = await client.joinOrCreate("plenary", { code: game.code, name: "Headless student", role: "delegation", seat: "GHA" });
+
+// 3. Read: room.state is the public projection; "private" messages carry our own view and legal actions.
+// One handler for every type (the SDK drops what nobody listens to, and gives a type with its own handler
+// nothing through "*"). docs/schema/protocol.schema.json describes each payload.
 let token;
-room.onMessage("welcome", (w) => {
-  token = w.token;
-  console.log(`joined as ${w.seat} (${w.role}); seat token ${w.token.slice(0, 6)}…`);
-});
-room.onMessage("record", () => undefined); // the public record (every action, redacted)
-room.onMessage("notice", (n) => console.log("notice:", n.text));
-room.onMessage("scenario", () => undefined); // the scenario's public text (and, once closed, its historical record)
-room.onMessage("outcome", () => undefined); // the scores, once the conference has closed
-
-// 3. Read state: room.state is the public projection; "private" messages carry our own view and legal actions.
-let legal = null;
-let mine = null;
-room.onMessage("private", (p) => {
-  legal = p.legal;
-  mine = p.private;
+let latest = null; // the last private message: what our controls are drawn from
+room.onMessage("*", (type, payload) => {
+  if (type === "welcome") {
+    token = payload.token;
+    console.log(`joined as ${payload.seat} (${payload.role}); seat token ${payload.token.slice(0, 6)}…`);
+  } else if (type === "private") {
+    latest = payload;
+    void play();
+  } else if (type === "notice") console.log("notice:", payload.text);
+  // "record": the public record, line by line; "outcome" and "scenario": the debrief, at the close.
 });
 
-// 4. Act: room.request("act", action) always answers {ok: true, seq} or {ok: false, code, message}.
+// 4. Act: room.request("act", {action, seen}) always answers {ok: true, seq} or {ok: false, code, message}.
+// `seen` is what the control was drawn from: the server refuses the action if that changed meanwhile.
 const act = async (action) => {
-  const answer = await room.request("act", action);
+  const seen = { seq: latest.seq, ballot: latest.ballot, ...(latest.step ? { step: latest.step } : {}), ...(action.target ? { target: action.target } : {}) };
+  const answer = await room.request("act", { action, seen });
   if (!answer.ok) console.log(`refused ${action.type}: ${answer.code}: ${answer.message}`);
   return answer;
 };
 
 let busy = false;
 const play = async () => {
-  if (busy || !legal) return;
+  if (busy || !latest?.legal) return;
   busy = true;
   try {
+    const legal = latest.legal;
     const can = (type) => legal.actions.find((l) => l.action.type === type)?.action;
-    const vote = legal.actions.filter((l) => l.action.type === "vote");
-    if (vote.length) {
+    const vote = can("vote");
+    if (vote) {
       // Ghana votes for whatever adds development money, abstains otherwise.
-      const target = vote[0].action.target;
-      await act({ ...vote[0].action, choice: target === "A1b" || target === "A3a" ? "yes" : "abstain" });
+      await act({ ...vote, choice: vote.target === "A1b" || vote.target === "A3a" ? "yes" : "abstain" });
     } else if (can("speak")) await act({ type: "speak", text: "Ghana asks that every text come with development money." });
     else if (can("sign")) await act({ type: "sign" });
   } finally {
     busy = false;
   }
 };
-room.onStateChange(() => void play());
 
 // 5. Wait for the close, then read the outcome.
 await new Promise((resolve) => {
@@ -76,12 +77,12 @@ await new Promise((resolve) => {
 const decisions = [...room.state.targets.values()].filter((t) => t.status !== "draft").map((t) => `${t.id} ${t.status}${t.reason ? ` (${t.reason})` : ""}`);
 console.log(`closed at seq ${room.state.seq}:\n  ${decisions.join("\n  ")}`);
 const signed = [...room.state.seats.values()].filter((s) => s.signature === "signed").length;
-console.log(`Ghana ${room.state.seats.get("GHA").signature}, as did ${signed - 1} others; my private view had ${mine?.offers.length ?? 0} offers.`);
+console.log(`Ghana ${room.state.seats.get("GHA").signature}, as did ${signed - 1} others; my private view had ${latest?.private?.offers.length ?? 0} offers.`);
 
 // 6. Reconnect later with the seat token (a reload, or after a server restart): the same seat comes back.
 await room.leave();
 const again = await client.joinOrCreate("plenary", { code: game.code, token });
-for (const type of ["welcome", "record", "private", "notice"]) again.onMessage(type, () => undefined);
+again.onMessage("*", () => undefined);
 await new Promise((resolve) => again.onStateChange.once(resolve));
 console.log(`rejoined with the token as ${[...again.state.seats.values()].find((s) => s.holders.includes("Headless student"))?.id}`);
 await again.leave();

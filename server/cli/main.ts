@@ -87,8 +87,9 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
   program
     .command("schema")
     .description("print the JSON Schema of scenario files")
-    .action(() => {
-      code = schema(io);
+    .option("--protocol", "print the JSON Schemas of every client-server message instead, by name", false)
+    .action((o: { protocol: boolean }) => {
+      code = schema(io, o);
     });
 
   try {

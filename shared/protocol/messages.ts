@@ -1,14 +1,9 @@
 import * as z from "zod";
 import { RuleSchema } from "../scenario/schema.ts";
-import type { Action } from "../engine/actions.ts";
-import type { Legal } from "../engine/legal.ts";
-import type { PublicScenario, View } from "../engine/view.ts";
-import type { PublicOutcome } from "../engine/outcome.ts";
-import type { LogEntry } from "../log/format.ts";
 
 /**
- * Every client⇄server message (DESIGN §1 protocol/): zod schemas for what clients send, types for what the
- * server sends. docs/protocol.md explains the flow with examples.
+ * Every client⇄server message (DESIGN §1 protocol/): zod schemas of what clients send, here; of what the
+ * server sends, in serverMessages.ts. docs/protocol.md is the contract; docs/schema/ has them as JSON Schemas.
  */
 
 export const PaceSchema = z.enum(["instant", "fast", "classroom"]);
@@ -36,14 +31,22 @@ export const CreateGameSchema = z.strictObject({
    * still. The Host page asks for it; games created through the API without it start at once.
    */
   lobby: z.boolean().default(false),
+  /**
+   * What the debrief shows everyone (the teacher may change it during the game): "cards", every delegation's
+   * score, objectives and red lines, and its card in the public export; "own", each delegation its own only.
+   */
+  reveal: z.enum(["cards", "own"]).default("cards"),
 });
 export type CreateGame = z.infer<typeof CreateGameSchema>;
+
+export const RoleSchema = z.enum(["delegation", "chair", "observer"]);
+export type Role = z.infer<typeof RoleSchema>;
 
 /** The options of `joinOrCreate("plenary", options)`. */
 export const JoinOptionsSchema = z.strictObject({
   code: Code,
   name: z.string().trim().min(1).max(40).optional(),
-  role: z.enum(["delegation", "chair", "observer"]).optional(),
+  role: RoleSchema.optional(),
   seat: DelegationRef.optional(),
   /** Join a delegation that others may share (a team); false asks for the seat alone. */
   team: z.boolean().default(false),
@@ -61,8 +64,10 @@ export const ChairCommandSchema = z.discriminatedUnion("type", [
   /** Hand a seat (a delegation, or the chair itself) to a bot, or back to the people who hold it. */
   z.strictObject({ type: z.literal("seat"), seat: z.union([DelegationRef, z.literal("chair")]), bot: z.boolean() }),
   z.strictObject({ type: z.literal("absent_bots"), on: z.boolean() }),
-  /** Ends the lobby: the conference starts, with its clock. */
-  z.strictObject({ type: z.literal("start") }),
+  /** Ends the lobby: the conference starts, with its clock. (A player holding the chair key may send it too.) */
+  z.strictObject({ type: z.literal("start"), chairKey: z.string().max(100).optional() }),
+  /** What the debrief shows everyone: every delegation's card and score, or each its own (docs/protocol.md). */
+  z.strictObject({ type: z.literal("reveal"), cards: z.boolean() }),
   /** Takes a person (by the session id the chair's private message lists) out of their seat: they watch. */
   z.strictObject({ type: z.literal("remove"), session: z.string().min(1).max(40) }),
   /** Moves a person to another delegation's seat (alone, or into its team). */
@@ -87,62 +92,4 @@ export type Seen = z.infer<typeof SeenSchema>;
 export const ActEnvelopeSchema = z.strictObject({ action: z.unknown(), seen: SeenSchema.optional() });
 export type ActEnvelope = { action: unknown; seen?: Seen };
 
-/** What every request ("act", "chair") resolves to. */
-export type Answer = { ok: true; seq: number } | { ok: false; code: string; message: string };
-
-export type Role = "delegation" | "chair" | "observer";
-
-/** Server → client, once after joining (and after a reconnection). */
-export interface Welcome {
-  code: string;
-  token: string;
-  role: Role;
-  seat: string | null;
-  name: string;
-  pace: Pace;
-  rule: string;
-  /** The game's seed (public, as in every log header): a client mirrors the game by replaying the record. */
-  seed: number;
-  /** The engine version whose rules the game follows (its log header's): the mirror replays under the same. */
-  engine: string;
-  /** The address students type to join (the server's public URL), and the same with this game's code in it. */
-  publicUrl: string;
-  joinUrl: string;
-  scenario: PublicScenario;
-  /** Once the conference has closed: the outcome everyone may see (also broadcast as "outcome" at the close). */
-  outcome: PublicOutcome | null;
-}
-
-/**
- * Server → one client: what only it may see, and what it may do now. Sent when it changes, always before the
- * record line of the action that changed it: after record line N, the last private message is current.
- */
-export interface PrivateMessage {
-  seq: number;
-  /** What `legal` was computed against: the ballot open and the step (send them back as `seen`). */
-  ballot: string | null;
-  step: string | null;
-  private: View["private"];
-  legal: Legal | null;
-  /** A person's moment: what the meeting waits for them to do, and until when (docs/procedure.md). */
-  prompt: { text: string; until: number; action: Action | null; holds: "debate" | "ballot" } | null;
-  /** The chair's console only: the people in the game, for moving or removing them. */
-  people?: Person[];
-}
-
-/** A person in the game, as the chair's console lists them. */
-export interface Person {
-  session: string;
-  name: string;
-  role: Role;
-  seat: string | null;
-  team: boolean;
-  connected: boolean;
-}
-
-/** Server → everyone: the public record, one line per accepted action (redacted as in the public export). */
-export interface RecordLine {
-  entry: LogEntry;
-  /** The public events the action caused, in words ("P1: tie (4 to 4): rejected"). */
-  events: string[];
-}
+export type { Answer, Notice, Person, PrivateMessage, RecordLine, Welcome } from "./serverMessages.ts";
