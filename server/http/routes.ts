@@ -1,6 +1,7 @@
 import express, { type Application, type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
-import { readdirSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultBot } from "../../shared/bots/registry.ts";
 import { createGame } from "../../shared/engine/create.ts";
@@ -10,7 +11,7 @@ import { publicExport } from "../../shared/log/publicExport.ts";
 import { makeHeader } from "../../shared/log/recorder.ts";
 import { CreateGameSchema, CODE_PATTERN } from "../../shared/protocol/messages.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { loadScenarioFile } from "../cli/io.ts";
+import { loadScenarioText } from "../../shared/scenario/load.ts";
 import { Seating } from "../rooms/seating.ts";
 import type { ServerHealth } from "../rooms/PlenaryRoom.ts";
 import type { GameStore } from "../store/gameStore.ts";
@@ -23,15 +24,27 @@ export interface HttpDeps {
   health: ServerHealth;
 }
 
-/** Scenarios are read once per file and kept: a game embeds its scenario in its log anyway. */
+/**
+ * A scenario file, read each time it is asked for and loaded once per content: the cache is keyed by a hash of
+ * the file's text, never by its name, so an edited file is validated again (a game embeds its scenario in its
+ * log anyway).
+ */
 function scenarioLoader(dir: string) {
   const cache = new Map<string, { scenario: Scenario; hash: string } | null>();
   return (id: string) => {
-    if (!cache.has(id)) {
-      const loaded = /^[a-z0-9-]+$/.test(id) ? loadScenarioFile(join(dir, `${id}.json`)) : null;
-      cache.set(id, loaded?.ok ? { scenario: loaded.scenario, hash: loaded.hash } : null);
+    if (!/^[a-z0-9-]+$/.test(id)) return null;
+    let text: string;
+    try {
+      text = readFileSync(join(dir, `${id}.json`), "utf8");
+    } catch {
+      return null;
     }
-    return cache.get(id) ?? null;
+    const key = createHash("sha256").update(text).digest("hex");
+    if (!cache.has(key)) {
+      const loaded = loadScenarioText(text);
+      cache.set(key, loaded.ok ? { scenario: loaded.scenario, hash: loaded.hash } : null);
+    }
+    return cache.get(key) ?? null;
   };
 }
 
