@@ -45,6 +45,8 @@ describe("the stale check of act", () => {
     // The meeting agreed to vote: the chair calls the vote on P1 (ballot B2).
     expect((await teacher.act({ type: "call_vote", target: "P1" })).ok).toBe(true);
     await until(() => current(ana).ballot === "B2", 5000, "B2 in Ana's private view");
+    // The teacher's copy of the room state arrives by its own patches: wait for it to show B2 too.
+    await until(() => teacher.room.state.ballot?.id === "B2", 5000, "B2 in the teacher's room state");
     // A "Yes" drawn under B1 (the page had not caught up) does not land on P1.
     const stale = await ana.act({ action: { type: "vote", target: "P1", choice: "yes" }, seen: { seq: drawn.seq, ballot: "B1" } });
     expect(stale).toEqual({ ok: false, code: "stale/ballot", message: "The vote this button was for (B1) is over; the vote open now is on P1. Nothing was recorded: look again before you vote." });
