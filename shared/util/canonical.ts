@@ -54,3 +54,53 @@ export function canonicalJsonOfImmutable(value: unknown, cache: WeakMap<object, 
   cache.set(value, out);
   return out;
 }
+
+/** A child's text at least this long is a piece of its own in canonicalPartsOfImmutable (it is not copied). */
+const OWN_PIECE = 1024;
+
+/**
+ * canonicalJsonOfImmutable of an object or array as pieces whose concatenation is its text, for a hash that
+ * reads them in turn: the outer text (a state's root, which differs at every hash) is never built nor cached,
+ * and each large child's cached text is handed over where it lies instead of being copied into it. Small
+ * neighbours are joined into one piece, so there are few. Each piece is whole JSON punctuation or values,
+ * never half of a character.
+ */
+export function canonicalPartsOfImmutable(value: object, cache: WeakMap<object, string>): string[] {
+  const parts: string[] = [];
+  let run = "";
+  const add = (text: string) => {
+    if (text.length < OWN_PIECE) {
+      run += text;
+      return;
+    }
+    if (run) parts.push(run);
+    parts.push(text);
+    run = "";
+  };
+  const child = (item: unknown) => canonicalJsonOfImmutable(item, cache);
+  if (Array.isArray(value)) {
+    run = "[";
+    for (let i = 0; i < value.length; i++) {
+      if (i > 0) run += ",";
+      const item = value[i];
+      add(item === undefined ? "null" : child(item));
+    }
+    run += "]";
+  } else {
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record).sort();
+    run = "{";
+    let first = true;
+    for (const key of keys) {
+      const item = record[key];
+      if (item === undefined) continue;
+      if (!first) run += ",";
+      first = false;
+      run += JSON.stringify(key) + ":";
+      add(child(item));
+    }
+    run += "}";
+  }
+  parts.push(run);
+  return parts;
+}
