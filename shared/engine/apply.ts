@@ -1,6 +1,7 @@
 import { copyRoot, freezeIfTesting } from "./draft.ts";
 import { ActionSchema, PublicActionSchema, type ActionType, type AnyAction } from "./actions.ts";
 import { reject, type Ctx, type GameEvent, type Query } from "./context.ts";
+import { advance, newFlow } from "./flow/advance.ts";
 import { gate } from "./gate.ts";
 import { closeAppealWindows } from "./rulings.ts";
 import { indexOf } from "./scenarioIndex.ts";
@@ -55,6 +56,11 @@ export function apply(state: State, input: ApplyInput): ApplyResult {
 
 /** apply() for an action already parsed with parseAction (the log reader parses each line once). */
 export function applyParsed(state: State, by: Seat, action: AnyAction): ApplyResult {
+  const r = applyParsed0(state, by, action);
+  (globalThis as { __flowpassDump?: (...x: unknown[]) => void }).__flowpassDump?.(state, by, action, r); // FLOWPASS-TEMP
+  return r;
+}
+function applyParsed0(state: State, by: Seat, action: AnyAction): ApplyResult {
   try {
     const refusal = check(state, by, action);
     if (refusal) return { ok: false, error: refusal };
@@ -64,13 +70,15 @@ export function applyParsed(state: State, by: Seat, action: AnyAction): ApplyRes
     freezeIfTesting(state);
     const next = copyRoot(state);
     next.seq += 1;
-    const c: Ctx = { s: next, fresh: new Set(), scenario: state.scenario, ix, by, seq: next.seq, events };
+    const c: Ctx = { s: next, fresh: new Set(), scenario: state.scenario, ix, by, seq: next.seq, events, flow: newFlow() };
     if (by === CHAIR) {
       // The chair's next action ends a temperature and the window for appealing its earlier rulings.
       closeTemperature(c);
       closeAppealWindows(c);
     }
     spec.reduce(c, action as never, by);
+    // Then the transitions that follow from it: the debate ends, the ballot closes, the item concludes…
+    advance(c);
     return { ok: true, state: freezeIfTesting(next), events };
   } catch (error) {
     return { ok: false, error: reject("engine/internal-error", `The engine failed on this action: ${(error as Error).message}`) };

@@ -1,6 +1,7 @@
 import type { Scenario } from "../scenario/schema.ts";
 import type { ScenarioIndex } from "./scenarioIndex.ts";
 import { edit } from "./draft.ts";
+import type { Flow } from "./flow/advance.ts";
 import type { Rejection, Seat, State, Step, StepKind } from "./state.ts";
 
 /** Something the UI can animate or list: what an accepted action changed, in words. */
@@ -25,6 +26,8 @@ export interface Ctx {
   /** The seq of the action being applied. */
   seq: number;
   events: GameEvent[];
+  /** What this action did that the flow of procedure must follow up (flow/advance.ts runs after the reducer). */
+  flow: Flow;
 }
 
 /** What a check reads: the current state, never a draft. */

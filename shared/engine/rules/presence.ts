@@ -41,3 +41,9 @@ export function quorum(s: State, ix: ScenarioIndex): { met: boolean; present: nu
   const needed = Math.floor(of / 2) + 1;
   return { met: present >= needed, present, needed, of };
 }
+
+/** Why there is no vote, in words: "no quorum (2 of 5 present or represented, 3 needed)". */
+export function noQuorumReason(s: State, ix: ScenarioIndex): string {
+  const qu = quorum(s, ix);
+  return `no quorum (${qu.present} of ${qu.of} present or represented, ${qu.needed} needed)`;
+}

@@ -1,6 +1,6 @@
-import { closeBallot, passTurn } from "../ballots.ts";
+import { passTurn } from "../ballots.ts";
 import { currentStep, note, reject } from "../context.ts";
-import { advance, afterQuestion, closeConference, decide, endDebate, openableItems, openSigning, startItem } from "../flow.ts";
+import { decide, openableItems } from "../questions.ts";
 import type { Spec } from "./spec.ts";
 import { countSoleObjection } from "./consensus.ts";
 
@@ -23,7 +23,9 @@ export const open_item: Spec<"open_item"> = {
     }
     return null;
   },
-  reduce: (c, a) => startItem(c, a.item),
+  reduce(c, a) {
+    c.flow.open = a.item;
+  },
   candidates: (q) => openableItems(q.s, q.scenario.agenda).map((item) => ({ type: "open_item" as const, item })),
   none: () => reject("item/none-left", "No agenda item is left: open the signing of the Final Acts."),
 };
@@ -47,20 +49,21 @@ export const deadline: Spec<"deadline"> = {
     const step = currentStep(c.s);
     if (!step) return;
     note(c, "deadline", null, step.kind === "turn" ? "Time is up for the delegation called" : `Time is up (${step.kind})`);
+    // What the clock ends; the advance pass then moves the conference on (flow/advance.ts).
     switch (step.kind) {
       case "opening":
-        advance(c);
+        c.flow.moveOn = true;
         return;
       case "debate":
-        endDebate(c, "the time for debate ran out");
+        c.flow.debateEnds = "the time for debate ran out";
         return;
       case "decision":
         if (c.s.concluded) {
-          advance(c);
+          c.flow.moveOn = true;
           return;
         }
         for (const id of [...c.s.queue]) decide(c, id, { status: "not_decided", by: "none", reason: "time ran out before a decision: not decided" });
-        afterQuestion(c);
+        c.flow.settled = true;
         return;
       case "consensus": {
         const call = c.s.consensus;
@@ -72,18 +75,18 @@ export const deadline: Spec<"deadline"> = {
         } else {
           decide(c, call.target, { status: "adopted", by: "consensus", reason: "no objection: adopted by consensus" });
         }
-        afterQuestion(c);
+        c.flow.settled = true;
         return;
       }
       case "ballot":
         // A public export writes the result of a secret ballot on the entry that closed it.
-        closeBallot(c, "result" in a ? a.result : undefined);
+        c.flow.ballotCloses = { published: "result" in a ? a.result : undefined };
         return;
       case "turn":
         passTurn(c);
         return;
       case "final_acts":
-        closeConference(c, "the time for signature ran out");
+        c.flow.close = "the time for signature ran out";
         return;
     }
   },
@@ -97,7 +100,9 @@ export const open_signing: Spec<"open_signing"> = {
   seat: "chair",
   phases: ["debate", "decision"],
   check: () => null,
-  reduce: (c) => openSigning(c, "opened by the chair"),
+  reduce(c) {
+    c.flow.signing = "opened by the chair";
+  },
   candidates: () => [{ type: "open_signing" }],
 };
 
@@ -105,7 +110,9 @@ export const close_conference: Spec<"close_conference"> = {
   seat: "chair",
   phases: ["final_acts"],
   check: () => null,
-  reduce: (c) => closeConference(c, "closed by the chair"),
+  reduce(c) {
+    c.flow.close = "closed by the chair";
+  },
   candidates: () => [{ type: "close_conference" }],
 };
 

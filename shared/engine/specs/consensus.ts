@@ -1,6 +1,6 @@
-import { emit, newStep, note, reject, titleOf, type Ctx, type Query } from "../context.ts";
+import { emit, note, reject, titleOf, type Ctx, type Query } from "../context.ts";
 import { edit } from "../draft.ts";
-import { afterQuestion, decide, endDebate } from "../flow.ts";
+import { decide } from "../questions.ts";
 import { decisionPlan, isSeconded } from "../rules/order.ts";
 import { newRuling } from "../rulings.ts";
 import type { Spec } from "./spec.ts";
@@ -89,12 +89,9 @@ export const call_consensus: Spec<"call_consensus"> = {
     return chairQuestionCheck(q, a.target);
   },
   reduce(c, a) {
-    if (c.s.phase === "debate") endDebate(c, "the chair called for consensus");
-    const step = newStep(c, "consensus", c.scenario.timing.consensusMinutes);
-    c.s.steps = [step];
-    c.s.consensus = { target: a.target, step: step.id, consulted: false };
-    const standing = Object.keys(c.s.targets[a.target]?.objections ?? {});
-    note(c, "consensus_called", a.target, `The chair calls for consensus on ${titleOf(c.ix, a.target)}${standing.length ? ` (standing objections: ${standing.join(", ")})` : ""}`);
+    // The call ends the debate first, if one is running; the advance pass then opens it (flow/decision.ts).
+    if (c.s.phase === "debate") c.flow.debateEnds = "the chair called for consensus";
+    c.flow.put = { kind: "consensus", target: a.target };
   },
   candidates: (q) => {
     const head = headQuestion(q);
@@ -122,7 +119,7 @@ export const declare_consensus: Spec<"declare_consensus"> = {
     const objectors = Object.keys(t?.objections ?? {}).sort();
     if (objectors.length === 0) {
       decide(c, a.target, { status: "adopted", by: "consensus", reason: "no objection: adopted by consensus" });
-      afterQuestion(c);
+      c.flow.settled = true;
       return;
     }
     // The chair rules that consensus exists anyway: a ruling the objectors may appeal until the chair moves on.
@@ -145,7 +142,7 @@ export const declare_consensus: Spec<"declare_consensus"> = {
     chair.overrules += 1;
     countSoleObjection(c, objectors);
     decide(c, a.target, { status: "adopted", by: "chair_overrule", reason: `adopted by the chair over the objection of ${objectors.join(", ")} (ruling ${ruling.id})` });
-    afterQuestion(c);
+    c.flow.settled = true;
   },
   candidates: (q) => (q.s.consensus ? [{ type: "declare_consensus" as const, target: q.s.consensus.target }] : []),
   none: () => reject("consensus/not-called", "No call for consensus is open."),

@@ -1,18 +1,9 @@
-import { emit, reject, type Ctx } from "../context.ts";
+import { emit, reject } from "../context.ts";
 import { edit, editById } from "../draft.ts";
-import { endDebate } from "../flow.ts";
 import type { Spec } from "./spec.ts";
 import { delegationName } from "./guards.ts";
 
 const TALK = ["opening", "debate", "final_acts"] as const;
-
-/** A closed list that has run dry ends the debate (GR: the chair then declares the discussion closed). */
-function endIfListExhausted(c: Ctx): void {
-  const f = c.s.floor;
-  if (c.s.phase === "debate" && f.closed && f.speakers.length === 0 && f.holder === null) {
-    endDebate(c, "the closed list of speakers is exhausted");
-  }
-}
 
 export const request_floor: Spec<"request_floor"> = {
   seat: "delegation",
@@ -70,7 +61,8 @@ export const speak: Spec<"speak"> = {
     floor.holder = null;
     if (!floor.spoken.includes(by)) floor.spoken = [...floor.spoken, by];
     emit(c, "speech", by, `${delegationName(c, by)}: ${a.text}`);
-    endIfListExhausted(c);
+    // The floor is free: if the list is closed and empty, the advance pass ends the debate (flow/debate.ts).
+    c.flow.floorFreed = true;
   },
   candidates: () => [{ type: "speak", text: "" }],
 };
@@ -81,7 +73,7 @@ export const yield_floor: Spec<"yield_floor"> = {
   check: (q, _a, by) => holderCheck(q, by),
   reduce(c) {
     edit(c, "floor").holder = null;
-    endIfListExhausted(c);
+    c.flow.floorFreed = true;
   },
   candidates: () => [{ type: "yield_floor" }],
 };
@@ -93,7 +85,7 @@ export const close_speakers_list: Spec<"close_speakers_list"> = {
   reduce(c) {
     edit(c, "floor").closed = true;
     emit(c, "list_closed", null, "The list of speakers is closed");
-    endIfListExhausted(c);
+    c.flow.floorFreed = true;
   },
   candidates: () => [{ type: "close_speakers_list" }],
 };

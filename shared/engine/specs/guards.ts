@@ -1,5 +1,5 @@
 import { nameOf, reject, titleOf, type Query } from "../context.ts";
-import { isUndecided } from "../flow.ts";
+import { isUndecided } from "../questions.ts";
 import type { Rejection, Seat, State } from "../state.ts";
 
 /** Small read-only checks that several action types share. */

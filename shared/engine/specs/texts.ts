@@ -1,6 +1,6 @@
 import { emit, nextNumber, note, reject, titleOf, type Ctx } from "../context.ts";
 import { edit } from "../draft.ts";
-import { afterQuestion, decide, isUndecided } from "../flow.ts";
+import { decide, isUndecided } from "../questions.ts";
 import type { Spec } from "./spec.ts";
 import { delegationName, inCurrentItem, isSponsor, openQuestion, openQuestions, supports, targetsOfItem } from "./guards.ts";
 
@@ -81,7 +81,8 @@ export const withdraw: Spec<"withdraw"> = {
         }
       }
     }
-    if (c.s.phase === "decision" && (wasCalled || c.s.queue.length === 0) && !c.s.concluded) afterQuestion(c);
+    // Withdrawing the question before the meeting (or the last one) settles it: the chair takes the next.
+    if (c.s.phase === "decision" && (wasCalled || c.s.queue.length === 0) && !c.s.concluded) c.flow.settled = true;
   },
   candidates: (q) => openQuestions(q).map((target) => ({ type: "withdraw" as const, target })),
   none: () => reject("withdraw/nothing", "Nothing of yours is open to withdraw."),

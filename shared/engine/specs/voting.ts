@@ -1,10 +1,9 @@
 import type { Choice, Method } from "../actions.ts";
-import { calledVoter, castOf, closeBallot, hasTurns, nextTurn, openBallot } from "../ballots.ts";
+import { calledVoter, castOf, hasTurns, openBallot } from "../ballots.ts";
 import { emit, nextNumber, note, reject, titleOf, type Ctx, type Query } from "../context.ts";
 import { edit, editById } from "../draft.ts";
-import { afterQuestion, endDebate, postpone } from "../flow.ts";
-import { methodReason, ROLL_CALL_REQUESTS, SECRET_REQUESTS, votingMethod } from "../rules/method.ts";
-import { quorum } from "../rules/presence.ts";
+import { ROLL_CALL_REQUESTS, SECRET_REQUESTS } from "../rules/method.ts";
+import { noQuorumReason, quorum } from "../rules/presence.ts";
 import type { Motion } from "../state.ts";
 import { own } from "../../util/own.ts";
 import { chairQuestionCheck, headQuestion } from "./consensus.ts";
@@ -17,11 +16,6 @@ const MOTION_PRECEDENCE = ["suspend", "adjourn", "adjourn_debate", "close_debate
 export function nextMotion(q: Query): Motion | undefined {
   const pending = q.s.motions.filter((m) => m.status === "pending");
   return pending.sort((a, b) => MOTION_PRECEDENCE.indexOf(a.kind) - MOTION_PRECEDENCE.indexOf(b.kind) || a.seq - b.seq)[0];
-}
-
-function quorumReason(q: Query): string {
-  const qu = quorum(q.s, q.ix);
-  return `no quorum (${qu.present} of ${qu.of} present or represented, ${qu.needed} needed)`;
 }
 
 /** " (a roll-call needs 2 requests; 1 made so far)": how far a request for a method has got. */
@@ -58,40 +52,16 @@ export const call_vote: Spec<"call_vote"> = {
       motion.status = "voting";
       if (!quorum(c.s, c.ix).met) {
         motion.status = "rejected";
-        note(c, "motion_failed", motion.id, `Motion ${motion.id} fails: ${quorumReason(c)}`);
+        note(c, "motion_failed", motion.id, `Motion ${motion.id} fails: ${noQuorumReason(c.s, c.ix)}`);
         return;
       }
       openBallot(c, { target: motion.id, question: "motion", method: "show_of_hands" });
       return;
     }
-    if (c.s.phase === "debate") endDebate(c, "the chair called a vote");
-    const t = c.s.targets[a.target];
-    const meta = c.ix.target.get(a.target);
-    if (!t || !meta) return;
-    if (!quorum(c.s, c.ix).met) {
-      postpone(c, a.target, `${quorumReason(c)}: postponed`, false);
-      afterQuestion(c);
-      return;
-    }
-    const isProposal = meta.kind === "proposal";
-    const requests = Object.values(t.methodRequests);
-    const method = votingMethod(requests, a.method);
-    const why = methodReason(requests, method);
-    if (why) {
-      // Those who asked for another method are told why it was not theirs (the record says it to everyone).
-      const askers = Object.entries(t.methodRequests).filter(([, m]) => m !== method).map(([d]) => d);
-      const how = method === "roll_call" ? "by roll-call" : method === "secret" ? "by secret ballot" : "by show of hands";
-      if (askers.length) emit(c, "method", a.target, `The vote on ${a.target} is taken ${how}, not as you asked: ${why}.`, askers);
-    }
-    openBallot(c, {
-      target: a.target,
-      question: "substantive",
-      method,
-      methodWhy: why ?? undefined,
-      threshold: isProposal ? meta.proposal.threshold : "simple",
-      basis: isProposal ? meta.proposal.basis : "present_voting",
-      revote: t.revote,
-    });
+    // A vote on a text ends the debate first, if one is running; the advance pass then opens the ballot
+    // (or postpones the question without quorum: flow/decision.ts).
+    if (c.s.phase === "debate") c.flow.debateEnds = "the chair called a vote";
+    c.flow.put = { kind: "vote", target: a.target, method: a.method };
   },
   candidates: (q) => {
     const motion = nextMotion(q);
@@ -145,7 +115,7 @@ export const vote: Spec<"vote"> = {
     emit(c, "vote", b.target, `${delegationName(c, principal)} votes${a.for ? ` (by proxy, ${delegationName(c, by)})` : ""}${shown}`);
     if (hasTurns(b)) {
       b.cursor += 1;
-      nextTurn(c);
+      c.flow.turnOver = true;
     } else if (b.method === "roll_call") {
       while (b.cursor < b.voters.length && castOf(b.cast, b.voters[b.cursor] ?? "")) b.cursor += 1;
     }
@@ -181,7 +151,9 @@ export const close_vote: Spec<"close_vote"> = {
     }
     return null;
   },
-  reduce: (c: Ctx, a) => closeBallot(c, "result" in a ? a.result : undefined),
+  reduce(c: Ctx, a) {
+    c.flow.ballotCloses = { published: "result" in a ? a.result : undefined };
+  },
   candidates: () => [{ type: "close_vote" }],
 };
 
@@ -213,7 +185,7 @@ export const request_vote: Spec<"request_vote"> = {
     if (!quorum(c.s, c.ix).met) {
       const vr = editById(c, "voteRequests", id);
       if (vr) vr.status = "rejected";
-      note(c, "request_failed", id, `Request ${id} fails: ${quorumReason(c)}`);
+      note(c, "request_failed", id, `Request ${id} fails: ${noQuorumReason(c.s, c.ix)}`);
       return;
     }
     openBallot(c, { target: id, question: "request_vote", method: "show_of_hands" });
