@@ -1,6 +1,7 @@
-import { parseAction, publicOutcome, viewFor, type State } from "../../shared/engine/index.ts";
-import { applyEntry } from "../../shared/engine/redacted.ts";
+import { publicOutcome, viewFor, type State } from "../../shared/engine/index.ts";
+import type { AnyAction } from "../../shared/engine/actions.ts";
 import { publicScenarioOf } from "../../shared/engine/view.ts";
+import { LogFold } from "../../shared/log/fold.ts";
 import { isCheckpoint, parseLog, type GameLog, type LogEntry } from "../../shared/log/format.ts";
 import { publicEventTexts } from "../../shared/log/publicExport.ts";
 import { replay } from "../../shared/log/replay.ts";
@@ -15,8 +16,8 @@ export interface Moment {
 
 /**
  * The replay viewer's engine (DESIGN §10): the shared engine, in the browser, over a log. The whole log is
- * verified once (checkpoints, or published results for a public export); then any seq can be shown, from
- * snapshots kept every 50 actions.
+ * verified once (every checkpoint, or published results for a public export); then any seq can be shown, from
+ * snapshots kept every 50 actions, by the same fold (shared/log/fold.ts) over the actions that pass parsed.
  */
 export class Replayer {
   readonly total: number;
@@ -32,6 +33,8 @@ export class Replayer {
     private readonly records: RecordLine[],
     moments: Moment[],
     private readonly snapshots: Map<number, State>,
+    /** The action of each entry, in order, as the verifying pass parsed it: a seek parses nothing again. */
+    private readonly actions: AnyAction[],
   ) {
     this.entries = log.lines.filter((l): l is LogEntry => !isCheckpoint(l));
     this.total = this.entries.length;
@@ -50,9 +53,11 @@ export class Replayer {
     const records: RecordLine[] = [];
     const moments: Moment[] = [];
     const snapshots = new Map<number, State>();
+    const actions: AnyAction[] = [];
     const checked = replay(parsed.log, {
-      onEntry: (entry, before, after, events) => {
+      onEntry: (entry, before, after, events, action) => {
         if (!snapshots.has(0)) snapshots.set(0, before);
+        actions.push(action);
         records.push({ entry, events: publicEventTexts(events) });
         const moment = events.find((e) => e.type === "decided" || e.type === "postponed" || e.type === "ballot_closed");
         if (moment) moments.push({ seq: entry.seq, label: moment.text });
@@ -64,7 +69,7 @@ export class Replayer {
     const verification = checked.public
       ? `Public export: ${checked.resultsVerified} published results checked against the visible ballots.${checked.cards ? "" : " The delegations' cards are not in it."}`
       : `Full log: ${checked.checkpoints} checkpoints verified.`;
-    return new Replayer(parsed.log, verification, records, moments, snapshots);
+    return new Replayer(parsed.log, verification, records, moments, snapshots, actions);
   }
 
   /** The last state shown: stepping forward (the Play button, the slider dragged right) continues from it. */
@@ -79,13 +84,10 @@ export class Replayer {
       from = this.cursor.seq;
       state = this.cursor.state;
     }
-    for (const entry of this.entries.slice(from, target)) {
-      const parsed = parseAction(state, entry.action);
-      if (!parsed.ok) break;
-      const r = applyEntry(state, entry.by, parsed.action);
-      if (!r.ok) break;
-      state = r.state;
-    }
+    // Entries the verifying pass applied, every checkpoint already checked: none is checked again.
+    const fold = new LogFold(state);
+    for (let i = from; i < target; i++) if (fold.entry(this.entries[i] as LogEntry, this.actions[i])) break;
+    state = fold.state;
     this.cursor = { seq: target, state };
     return state;
   }

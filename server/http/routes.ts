@@ -1,6 +1,5 @@
 import express, { type Application, type Request, type Response } from "express";
 import { matchMaker } from "@colyseus/core";
-import { createHash } from "node:crypto";
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { defaultBot } from "../../shared/bots/registry.ts";
@@ -11,7 +10,7 @@ import { publicExport } from "../../shared/log/publicExport.ts";
 import { makeHeader } from "../../shared/log/recorder.ts";
 import { CreateGameSchema, CODE_PATTERN } from "../../shared/protocol/messages.ts";
 import type { Scenario } from "../../shared/scenario/schema.ts";
-import { loadScenarioText } from "../../shared/scenario/load.ts";
+import { ScenarioCache } from "../../shared/scenario/cache.ts";
 import { Seating } from "../rooms/seating.ts";
 import type { ServerHealth } from "../rooms/PlenaryRoom.ts";
 import type { GameStore } from "../store/gameStore.ts";
@@ -25,13 +24,13 @@ export interface HttpDeps {
 }
 
 /**
- * A scenario file, read each time it is asked for and loaded once per content: the cache is keyed by a hash of
- * the file's text, never by its name, so an edited file is validated again (a game embeds its scenario in its
- * log anyway).
+ * A scenario file, read each time it is asked for and loaded once per content: the cache (a bounded LRU) is
+ * keyed by a hash of the file's text, never by its name, so an edited file is validated again (a game embeds
+ * its scenario in its log anyway).
  */
 function scenarioLoader(dir: string) {
-  const cache = new Map<string, { scenario: Scenario; hash: string } | null>();
-  return (id: string) => {
+  const cache = new ScenarioCache(SCENARIO_FILES_CACHED);
+  return (id: string): { scenario: Scenario; hash: string } | null => {
     if (!/^[a-z0-9-]+$/.test(id)) return null;
     let text: string;
     try {
@@ -39,14 +38,13 @@ function scenarioLoader(dir: string) {
     } catch {
       return null;
     }
-    const key = createHash("sha256").update(text).digest("hex");
-    if (!cache.has(key)) {
-      const loaded = loadScenarioText(text);
-      cache.set(key, loaded.ok ? { scenario: loaded.scenario, hash: loaded.hash } : null);
-    }
-    return cache.get(key) ?? null;
+    const loaded = cache.loadText(text);
+    return loaded.ok ? { scenario: loaded.scenario, hash: loaded.hash } : null;
   };
 }
+
+/** Scenario files whose loaded form the server keeps (a scenarios folder holds a handful). */
+const SCENARIO_FILES_CACHED = 32;
 
 const fail = (res: Response, status: number, code: string, message: string) => res.status(status).json({ error: { code, message } });
 
@@ -212,9 +210,10 @@ export function mountRoutes(app: Application, deps: HttpDeps): void {
     if (!g) return;
     const log = store.loadLog(g.code);
     if (!log) return fail(res, 404, "game/missing-log", "This game has no log.");
-    // The cards are in it once the conference has closed, if the teacher reveals them at the debrief.
+    // The cards are in it once the conference has closed, if the teacher reveals them at the debrief. This
+    // server wrote the log: its last checkpoint is verified (docs/log-format.md, "Replay").
     const cards = g.status === "closed" && g.options.reveal !== "own";
-    res.type("application/x-ndjson").attachment(`${g.code}-public.jsonl`).send(formatLog(publicExport(log, { cards })));
+    res.type("application/x-ndjson").attachment(`${g.code}-public.jsonl`).send(formatLog(publicExport(log, { cards, checkpoints: "last" })));
   });
 
   app.get("/api/games/:code/log", (req, res) => {

@@ -4,16 +4,12 @@ import * as z from "zod";
 import { defaultBot } from "../../shared/bots/registry.ts";
 import { applyParsed, parseAction } from "../../shared/engine/apply.ts";
 import type { Action, AnyAction } from "../../shared/engine/actions.ts";
-import type { GameEvent } from "../../shared/engine/context.ts";
 import { legalActions } from "../../shared/engine/legal.ts";
 import { publicOutcome, type PublicOutcome } from "../../shared/engine/outcome.ts";
 import { indexOf } from "../../shared/engine/scenarioIndex.ts";
 import { CHAIR, SYSTEM, type State } from "../../shared/engine/state.ts";
 import { publicScenarioOf, viewFor } from "../../shared/engine/view.ts";
-import type { LogEntry } from "../../shared/log/format.ts";
-import { publicEventTexts, redactEntry } from "../../shared/log/publicExport.ts";
 import { linesFor, makeEntry } from "../../shared/log/recorder.ts";
-import { replay } from "../../shared/log/replay.ts";
 import {
   ActEnvelopeSchema,
   ChairCommandSchema,
@@ -35,6 +31,7 @@ import { Lobby } from "./lobby.ts";
 import { PACES, stepMs, type PaceTiming } from "./pace.ts";
 import { staleRefusal } from "./staleCheck.ts";
 import { PlenaryState, syncPublicState } from "./publicState.ts";
+import { recordLine, reopenGame } from "./reopen.ts";
 import { RateLimit } from "./rateLimit.ts";
 import { Seating } from "./seating.ts";
 import { TimerSet } from "./timers.ts";
@@ -129,8 +126,9 @@ export function plenaryRoom(deps: RoomDeps) {
       if (!game) throw new ServerError(ErrorCode.MATCHMAKE_INVALID_CRITERIA, `join/unknown-code: No game has the code "${code.success ? code.data.code : ""}". Check the code your teacher gave you.`);
       const gameLog = store.loadLog(game.code);
       if (!gameLog) throw new ServerError(ErrorCode.APPLICATION_ERROR, `game/missing-log: The log of game ${game.code} is missing.`);
-      const rebuilt = replay(gameLog, { onEntry: (entry, before, after, events) => this.record.push(recordLine(entry, before, after, events)) });
+      const rebuilt = reopenGame(gameLog);
       if (!rebuilt.ok) throw new ServerError(ErrorCode.APPLICATION_ERROR, `game/corrupt: The log of game ${game.code} does not replay (seq ${rebuilt.seq}: ${rebuilt.message}).`);
+      for (const line of rebuilt.record) this.record.push(line);
       this.game = game;
       this.engine = rebuilt.state;
       this.roomId = game.code;
@@ -679,9 +677,4 @@ export function plenaryRoom(deps: RoomDeps) {
       };
     }
   };
-}
-
-/** The public record line of an accepted action: the entry as the public export has it, and its public events. */
-function recordLine(entry: LogEntry, before: State, after: State, events: GameEvent[]): RecordLine {
-  return { entry: redactEntry(entry, before, after), events: publicEventTexts(events) };
 }

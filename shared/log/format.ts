@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { RuleSchema } from "../scenario/schema.ts";
+import { isPlainCheckpoint, isPlainEntry } from "./lines.ts";
 
 /** DESIGN §5: the .jsonl log. Line 1 is the header; then entries, with checkpoints every 100 and at the end. */
 export const LOG_FORMAT = "plenipo-log/1";
@@ -60,7 +61,11 @@ export function formatLog(log: GameLog): string {
 
 export type ParseResult = { ok: true; log: GameLog } | { ok: false; line: number; message: string };
 
-/** Parses .jsonl text. Errors name the line (1-based) and what is wrong with it. */
+/**
+ * Parses .jsonl text. Errors name the line (1-based) and what is wrong with it. An entry's action is checked
+ * to be an object here, and against the action schema of the log's mode when it is replayed (fold.ts), which
+ * names its seq and the field.
+ */
 export function parseLog(text: string): ParseResult {
   // A byte-order mark (an editor's) is not part of the log, as it is not part of a scenario file.
   const rows = text.replace(/^\uFEFF/, "").split("\n");
@@ -82,6 +87,13 @@ export function parseLog(text: string): ParseResult {
       continue;
     }
     const isCp = typeof json === "object" && json !== null && "checkpoint" in json;
+    // The common line is checked by hand, as the schema would (lines.ts); zod sees only the others, for its
+    // verdict and its message. The action is left to the replay, whose schema is its mode's: so each line
+    // goes through zod once, not twice.
+    if (isCp ? isPlainCheckpoint(json) : isPlainEntry(json)) {
+      lines.push(json as LogLine);
+      continue;
+    }
     const parsed = isCp ? CheckpointSchema.safeParse(json) : EntrySchema.safeParse(json);
     if (!parsed.success) return { ok: false, line: i + 1, message: issueText(parsed.error) };
     lines.push(parsed.data as LogLine);

@@ -1,11 +1,10 @@
-import { applyParsed, parseAction } from "../engine/apply.ts";
-import { createGame } from "../engine/create.ts";
 import type { GameEvent } from "../engine/context.ts";
 import type { State } from "../engine/state.ts";
-import { loadScenario } from "../scenario/load.ts";
 import { ANONYMOUS_ANSWERS } from "../engine/redacted.ts";
-import { isCheckpoint, type GameLog, type LogEntry, type LogLine } from "./format.ts";
+import { foldLines, type CheckpointPolicy } from "./fold.ts";
+import type { GameLog, LogEntry, LogLine } from "./format.ts";
 import { withoutCards } from "./publicScenario.ts";
+import { startOf } from "./start.ts";
 
 const OFFER_ACTIONS = new Set(["offer", "accept_offer", "decline_offer", "retract_offer"]);
 
@@ -48,25 +47,18 @@ export function redactEntry(entry: LogEntry, before: State, after: State): LogEn
 
 /**
  * The public export of a full log: every entry redacted, checkpoints dropped, the header marked public.
- * Built by replaying the full log, so it knows which ballots were secret. The delegations' cards stay out
- * of it (the header carries the public scenario) unless `cards` says the teacher has revealed them at the
- * debrief (docs/log-format.md, "The public export").
+ * Built by replaying the full log (the one fold, fold.ts), so it knows which ballots were secret; its
+ * checkpoints are verified as `checkpoints` says (the server, exporting a log it wrote: "last"). The
+ * delegations' cards stay out of it (the header carries the public scenario) unless `cards` says the teacher
+ * has revealed them at the debrief (docs/log-format.md, "The public export").
  */
-export function publicExport(log: GameLog, options: { cards?: boolean } = {}): GameLog {
-  const loaded = loadScenario(log.header.scenario);
-  if (!loaded.ok) throw new Error(`cannot export: the embedded scenario is invalid (${loaded.issues[0]?.path}: ${loaded.issues[0]?.message})`);
-  let state: State = createGame(loaded.scenario, { rule: log.header.rule, seed: log.header.seed, scenarioHash: loaded.hash, engine: log.header.engine });
+export function publicExport(log: GameLog, options: { cards?: boolean; checkpoints?: CheckpointPolicy } = {}): GameLog {
+  if (log.header.public === true) throw new Error("cannot export: this is already a public record");
+  const start = startOf(log.header);
+  if (!start.ok) throw new Error(`cannot export: ${start.message}`);
   const lines: LogLine[] = [];
-  for (const line of log.lines) {
-    if (isCheckpoint(line)) continue;
-    const parsed = parseAction(state, line.action);
-    if (!parsed.ok) throw new Error(`cannot export: seq ${line.seq}: ${parsed.error.message}`);
-    if (line.by === null) throw new Error(`cannot export: seq ${line.seq} has no author (is this already a public record?)`);
-    const applied = applyParsed(state, line.by, parsed.action);
-    if (!applied.ok) throw new Error(`cannot export: seq ${line.seq}: ${applied.error.message}`);
-    lines.push(redactEntry(line, state, applied.state));
-    state = applied.state;
-  }
-  const header = options.cards ? { ...log.header, public: true as const } : { ...log.header, public: true as const, scenario: withoutCards(loaded.scenario, state.phase === "closed"), scenarioPublic: true as const };
+  const r = foldLines(start.state, log.lines, { checkpoints: options.checkpoints ?? "every", onEntry: (entry, before, after) => lines.push(redactEntry(entry, before, after)) });
+  if (!r.ok) throw new Error(`cannot export: ${r.message}`);
+  const header = options.cards ? { ...log.header, public: true as const } : { ...log.header, public: true as const, scenario: withoutCards(r.state.scenario, r.state.phase === "closed"), scenarioPublic: true as const };
   return { header, lines };
 }

@@ -1,4 +1,6 @@
 import { publicScenarioOf, type PublicScenario } from "../engine/view.ts";
+import type { JsonLoader } from "../scenario/cache.ts";
+import { checkBounds, loadScenario } from "../scenario/load.ts";
 import type { Scenario } from "../scenario/schema.ts";
 
 /**
@@ -35,3 +37,9 @@ export function withNeutralCards(pub: unknown): unknown {
     }),
   };
 }
+
+/**
+ * Loads a public scenario with neutral cards, for the scenario cache (scenario/cache.ts): the bounds first,
+ * since the cards are built over every delegation and dimension the JSON claims.
+ */
+export const NEUTRAL_CARDS: JsonLoader = { name: "neutral-cards", load: (json) => checkBounds(json) ?? loadScenario(withNeutralCards(json)) };

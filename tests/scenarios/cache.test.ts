@@ -1,6 +1,10 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { CACHED_SCENARIOS, ScenarioCache } from "../../shared/scenario/cache.ts";
+import { formatLog, parseLog, type GameLog } from "../../shared/log/format.ts";
+import { replay } from "../../shared/log/replay.ts";
+import { CACHED_SCENARIOS, ScenarioCache, scenarios } from "../../shared/scenario/cache.ts";
+import { runGame } from "../../shared/sim/runGame.ts";
+import { fixtureScenario } from "../fixtures/build.ts";
 
 /**
  * The scenario cache (issue 12): keyed by the bytes, never by a name. The same bytes give the same loaded
@@ -69,5 +73,25 @@ describe("the scenario cache", () => {
     expect(one.ok).toBe(false);
     expect(two).toEqual(one);
     expect(cache.stats.loads).toBe(1);
+  });
+
+  it("replaying many logs of one scenario validates it once; a log whose scenario differs loads its own", () => {
+    const scenario = fixtureScenario("classroom-quick");
+    const texts = [1, 2, 3].map((seed) => formatLog(runGame(scenario, { rule: "majority", seed }).log));
+    scenarios.clear();
+    const before = { ...scenarios.stats };
+    for (const t of texts) {
+      const parsed = parseLog(t);
+      expect(parsed.ok && replay(parsed.log).ok).toBe(true);
+    }
+    expect(scenarios.stats.loads - before.loads).toBe(1);
+    expect(scenarios.stats.hits - before.hits).toBe(2);
+    // The same log with another scenario title: loaded again, and its hash no longer matches its header.
+    const parsed = parseLog(texts[0] as string);
+    if (!parsed.ok) throw new Error(parsed.message);
+    const other: GameLog = { header: { ...parsed.log.header, scenario: { ...(parsed.log.header.scenario as object), title: "Another title" } }, lines: parsed.log.lines };
+    const r = replay(other);
+    expect(!r.ok && r.code).toBe("log/scenario-hash");
+    expect(scenarios.stats.loads - before.loads).toBe(2);
   });
 });
