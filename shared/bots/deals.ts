@@ -2,9 +2,9 @@ import type { Action, Pledge } from "../engine/actions.ts";
 import type { Moves } from "../engine/legal.ts";
 import type { Offer } from "../engine/state.ts";
 import { pledgeTarget, pledgeText } from "../engine/pledges.ts";
-import { sign, type Outlook } from "./outlook.ts";
-import { delegationOf } from "./bloc.ts";
-import type { Decision } from "./types.ts";
+import { procedureHolds, sign, type Outlook } from "./outlook.ts";
+import { brokersAmong } from "./bloc.ts";
+import type { BotContext, Decision } from "./types.ts";
 
 /**
  * Negotiation for bots (DESIGN §8): what a pledge is worth, answering offers by utility, making offers to
@@ -17,7 +17,7 @@ const OPEN = new Set(["draft", "tabled", "moved"]);
 const ACCEPT_MARGIN = 0.005;
 /** Offers a bot has open at most, and makes in a whole conference; at most one per counterpart and text. */
 const MAX_OPEN = 2;
-const MAX_MADE = 4;
+export const MAX_MADE = 4;
 
 /**
  * What one pledge, kept by whoever makes it, is worth to us: our utility gain from its text times how much
@@ -53,22 +53,31 @@ function offerWorth(o: Offer, me: Outlook): { net: number; because: string } {
 }
 
 /** Accepts or declines the first offer awaiting our answer. */
-export function answerOffers(o: Outlook, moves: Moves): Decision | null {
+export function answerOffers(o: Outlook, moves: Moves, ctx: BotContext): Decision | null {
   const mine = o.view.private?.offers ?? [];
+  // An offer made to us wakes us by itself (the conductor); one we cannot answer yet waits for the meeting.
+  if (mine.length > 0) ctx.watch("offers");
   const broke = breakers(o);
+  const waiting = mine.filter((x) => x.status === "open" && x.to === o.me.id).length;
+  // The only offer awaiting our answer: once answered, we wait for what we waited for before it came.
+  const then = (d: Decision): Decision => (waiting === 1 ? { ...d, after: "resume" } : d);
   for (const offer of mine) {
     if (offer.status !== "open" || offer.to !== o.me.id) continue;
     const accept = moves.of("accept_offer").find((a) => a.offer === offer.id);
     const decline = moves.of("decline_offer").find((a) => a.offer === offer.id);
-    if (!accept && !decline) continue;
+    if (!accept && !decline) {
+      if (procedureHolds(o.view)) ctx.watch("gate");
+      continue;
+    }
     if (broke.has(offer.from)) {
-      if (decline) return { action: decline, why: `decline ${offer.id}: ${offer.from} broke a pledge to us before` };
+      if (decline) return then({ action: decline, why: `decline ${offer.id}: ${offer.from} broke a pledge to us before` });
       continue;
     }
     const { net, because } = offerWorth(offer, o);
     const crosses = (offer.ask ?? []).some((p) => ("vote" in p ? p.vote.choice === "yes" : "no_objection" in p || "second" in p || "cosponsor" in p) && o.assess(pledgeTarget(p)).crosses.length > 0);
+    // Accepting binds us to pledges: we look again at once (there may be one to keep now).
     if (!crosses && net > ACCEPT_MARGIN && accept) return { action: accept, why: `accept ${offer.id} from ${offer.from}: ${because}` };
-    if (decline) return { action: decline, why: `decline ${offer.id} from ${offer.from}: ${crosses ? "it asks us to help a text that crosses our red line" : because}` };
+    if (decline) return then({ action: decline, why: `decline ${offer.id} from ${offer.from}: ${crosses ? "it asks us to help a text that crosses our red line" : because}` });
   }
   return null;
 }
@@ -78,13 +87,18 @@ export function answerOffers(o: Outlook, moves: Moves): Decision | null {
  * text it backs in public, if that costs us little, in exchange for lifting its objection. Under one
  * country, one vote: offer a sponsor of another text a swap of yes votes. One offer per counterpart and text.
  */
-export function makeOffer(o: Outlook, moves: Moves): Decision | null {
+export function makeOffer(o: Outlook, moves: Moves, ctx: BotContext): Decision | null {
   const v = o.view;
   const me = o.me.id;
   const offers = v.private?.offers ?? [];
   const made = offers.filter((x) => x.from === me);
-  if (made.length >= MAX_MADE || made.filter((x) => x.status === "open").length >= MAX_OPEN) return null;
-  if (o.me.influence < 5) return null; // small delegations follow; larger ones broker
+  if (o.me.influence < 5 || made.length >= MAX_MADE) return null; // small delegations follow; larger ones broker
+  ctx.watch("offers");
+  if (made.filter((x) => x.status === "open").length >= MAX_OPEN) return null;
+  // Who could be a partner, and for what, is read from the public record of every text.
+  ctx.watch("world");
+  if (procedureHolds(v)) ctx.watch("gate");
+  for (const p of v.scenario.proposals) for (const t of [p, ...p.amendments]) ctx.watch(v.rule === "consensus" ? `brokers:${t.id}:${me}` : `status:${t.id}`);
   const broke = breakers(o);
   const asked = new Set(offers.filter((x) => x.from === me).flatMap((x) => (x.ask ?? []).map((p) => `${x.to}:${pledgeTarget(p)}`)));
   const consensus = v.rule === "consensus";
@@ -94,8 +108,9 @@ export function makeOffer(o: Outlook, moves: Moves): Decision | null {
     if (want.delta <= 0.03 || want.crosses.length > 0) continue;
     // Deals are made with those who can deliver: under consensus the weightiest objectors (a bloc's leader
     // lifting its objection brings its followers along), under one country, one vote other texts' sponsors.
-    const counterparts = consensus ? brokers(o, Object.keys(t.objections).filter((d) => d !== me)) : sponsorsOfOthers(o, target);
+    const counterparts = consensus ? brokersAmong(v, Object.keys(t.objections).filter((d) => d !== me)) : sponsorsOfOthers(o, target);
     for (const z of counterparts) {
+      ctx.watch(`backing:${z}`);
       if (broke.has(z) || asked.has(`${z}:${target}`)) continue;
       const sweetener = bestSweetener(o, z, target);
       const ask: Pledge[] = [consensus ? { no_objection: target } : { vote: { target, choice: "yes" } }];
@@ -110,13 +125,6 @@ export function makeOffer(o: Outlook, moves: Moves): Decision | null {
     }
   }
   return null;
-}
-
-/** Of the objectors, the bloc leaders and the heavyweights (influence 6 or more), at most three. */
-function brokers(o: Outlook, objectors: string[]): string[] {
-  const leaders = new Set(o.view.scenario.blocs.map((b) => b.leader).filter(Boolean));
-  const weight = (d: string) => (leaders.has(d) ? 10 : (delegationOf(o.view, d)?.influence ?? 0));
-  return objectors.filter((d) => weight(d) >= 6).sort((a, b) => weight(b) - weight(a)).slice(0, 3);
 }
 
 /** For a majority game: delegations sponsoring other open texts, the natural partners for a vote swap. */
@@ -148,8 +156,14 @@ function bestSweetener(o: Outlook, z: string, target: string): { id: string; val
 }
 
 /** Keeps what we promised when the moment comes: seconds, co-sponsorships, withdrawals, lifted objections. */
-export function keepPledges(o: Outlook, moves: Moves): Decision | null {
-  for (const p of owed(o)) {
+export function keepPledges(o: Outlook, moves: Moves, ctx: BotContext): Decision | null {
+  const due = owed(o);
+  // A pledge is kept when its moment comes: the text before the meeting, in the phase that allows the move.
+  if (due.length > 0) ctx.watch("offers");
+  if (due.length > 0 && procedureHolds(o.view)) ctx.watch("gate");
+  for (const p of due) {
+    ctx.watch(`status:${pledgeTarget(p)}`);
+    ctx.watch(`objectors:${pledgeTarget(p)}`);
     // The public record gives each the kind of reason a delegation gives without a deal (publicWhy).
     const because = () => o.assess(pledgeTarget(p)).because;
     if ("no_objection" in p) {

@@ -3,6 +3,7 @@ import type { View } from "../engine/view.ts";
 import { closeness } from "../engine/outcome.ts";
 import { describe, holds, positionAfter, type World } from "../engine/world.ts";
 import { own } from "../util/own.ts";
+import { leaderOf, type Leader } from "./bloc.ts";
 
 /**
  * A delegation's reading of the room, from its own view only: where things stand, what each open text
@@ -49,6 +50,14 @@ interface Room {
 }
 const rooms = new WeakMap<object, Map<string, Room>>();
 const targetKeys = new WeakMap<object, string>();
+const votedKeys = new WeakMap<object, string>();
+const signedKeys = new WeakMap<object, string>();
+
+/** The agenda item a text belongs to ("" if none). */
+function itemOfTarget(view: View, target: string): string {
+  const p = view.scenario.proposals.find((x) => x.id === target || x.amendments.some((a) => a.id === target));
+  return view.scenario.agenda.find((a) => a.proposals.includes(p?.id ?? ""))?.id ?? "";
+}
 const identities = new WeakMap<object, number>();
 let nextIdentity = 1;
 const identity = (x: object) => {
@@ -57,27 +66,40 @@ const identity = (x: object) => {
   return id;
 };
 
-const lastRoom = new WeakMap<object, { ballots: unknown; signatures: unknown; room: Room }>();
+const lastRoom = new WeakMap<object, { scope: object; ballots: unknown; signatures: unknown; room: Room }>();
 
-function roomOf(view: View): Room {
+/** The room of this view's world, among the rooms of one game (`scope`: BotContext.scope). */
+function roomOf(view: View, scope: object): Room {
   // Most looks see the very same objects as the look before: no key to build.
   const last = lastRoom.get(view.targets);
-  if (last && last.ballots === view.ballots && last.signatures === view.signatures) return last.room;
-  const room = roomByKey(view);
-  lastRoom.set(view.targets, { ballots: view.ballots, signatures: view.signatures, room });
+  if (last && last.scope === scope && last.ballots === view.ballots && last.signatures === view.signatures) return last.room;
+  const room = roomByKey(view, scope);
+  lastRoom.set(view.targets, { scope, ballots: view.ballots, signatures: view.signatures, room });
   return room;
 }
 
-function roomByKey(view: View): Room {
+function roomByKey(view: View, scope: object): Room {
+  // Only what a text's worth reads: what stands adopted (as amended, and how), the items voted on, the
+  // signatures. A tabling, an objection or a procedural vote leaves the room as it was.
   let key = targetKeys.get(view.targets);
   if (key === undefined) {
     key = "";
-    for (const [id, t] of Object.entries(view.targets)) key += `${id}:${t.status}:${t.amendedBy ?? ""}:${t.decision?.by === "consensus" ? "c" : ""};`;
+    for (const [id, t] of Object.entries(view.targets)) if (t.status === "adopted") key += `${id}:${t.amendedBy ?? ""}:${t.decision?.by === "consensus" ? "c" : ""};`;
     targetKeys.set(view.targets, key);
   }
-  key += `|${identity(view.ballots)}|${identity(view.signatures)}`;
-  let perGame = rooms.get(view.scenario);
-  if (!perGame) rooms.set(view.scenario, (perGame = new Map()));
+  let voted = votedKeys.get(view.ballots);
+  if (voted === undefined) {
+    voted = [...new Set(view.ballots.filter((b) => b.question === "substantive").map((b) => itemOfTarget(view, b.target)))].sort().join(",");
+    votedKeys.set(view.ballots, voted);
+  }
+  let signed = signedKeys.get(view.signatures);
+  if (signed === undefined) {
+    signed = Object.entries(view.signatures).filter(([, x]) => x.signed).map(([id]) => id).join(",");
+    signedKeys.set(view.signatures, signed);
+  }
+  key += `|${voted}|${signed}`;
+  let perGame = rooms.get(scope);
+  if (!perGame) rooms.set(scope, (perGame = new Map()));
   let room = perGame.get(key);
   if (!room) {
     room = { seats: new Map() };
@@ -98,13 +120,17 @@ export class Outlook {
   private adopted: Map<string, Record<string, number>> | undefined;
   private facts: Facts | undefined;
 
-  constructor(readonly view: View) {
+  /** `scope`: the game's (BotContext.scope); what this outlook works out is reused within that game only. */
+  constructor(
+    readonly view: View,
+    readonly scope: object = {},
+  ) {
     const mine = view.private;
     if (!mine) throw new Error("a delegation bot needs its own seat's view");
     this.me = mine.delegation;
     this.penalty = view.scenario.scoring.redLinePenalty;
     // A seat that looks again at the same world (an objection raised, a vote cast) reuses what it worked out.
-    const room = roomOf(view);
+    const room = roomOf(view, scope);
     this.room = room;
     let seat = room.seats.get(this.me.id);
     if (!seat) {
@@ -112,6 +138,18 @@ export class Outlook {
       room.seats.set(this.me.id, seat);
     }
     this.assessed = seat;
+  }
+
+  private leaderMemo: Leader | null | undefined;
+  /** The bloc leader this delegation follows (bloc.ts), once per look. */
+  get leader(): Leader | null {
+    if (this.leaderMemo === undefined) this.leaderMemo = leaderOf(this.view, this.me.id, this.me.template);
+    return this.leaderMemo;
+  }
+
+  /** A number naming the world this look judges in (the same for every look at the same world). */
+  get worldId(): number {
+    return identity(this.room);
   }
 
   /** Effects a proposal stands for now (as amended). */
@@ -270,6 +308,12 @@ export class Outlook {
    * until late, the conceder gives ground early (DESIGN §8).
    */
   tolerance(): number {
+    return (this.tol ??= this.toleranceNow());
+  }
+
+  private tol: number | undefined;
+
+  private toleranceNow(): number {
     const t = this.progress();
     const curve = this.me.personality.concession === "boulware" ? t * t * t : this.me.personality.concession === "conceder" ? 1 - (1 - t) * (1 - t) * (1 - t) : t;
     return 0.03 + 0.12 * curve;
@@ -277,3 +321,8 @@ export class Outlook {
 }
 
 export { fmt, sign };
+
+/** The procedure holds delegations' moves now: a vote under way, a suspension, or not a phase of debate. */
+export function procedureHolds(v: View): boolean {
+  return v.ballot !== null || v.suspended !== null || (v.phase !== "debate" && v.phase !== "decision");
+}

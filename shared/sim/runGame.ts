@@ -4,7 +4,7 @@ import type { Action } from "../engine/actions.ts";
 import { applyParsed } from "../engine/apply.ts";
 import { createGame } from "../engine/create.ts";
 import { CHAIR, SYSTEM, type Seat, type State } from "../engine/state.ts";
-import { Conductor } from "./conductor.ts";
+import { Conductor, type AskStats } from "./conductor.ts";
 import type { Rule, Scenario } from "../scenario/schema.ts";
 import { indexOf } from "../engine/scenarioIndex.ts";
 import type { GameLog } from "../log/format.ts";
@@ -27,6 +27,8 @@ export interface SimResult {
   state: State;
   /** Bot decisions that the engine refused (a bot bug); the seat is treated as passing. */
   botErrors: { seq: number; seat: Seat; code: string; message: string }[];
+  /** How often the bots were asked, and for nothing (issue 12's figures). */
+  asks: AskStats;
 }
 
 /**
@@ -68,6 +70,6 @@ export function runGame(scenario: Scenario, options: SimOptions = {}): SimResult
       throw new Error(`the game is stuck at seq ${state.seq} (phase ${state.phase}, seed ${seed})`);
     }
   }
-  return { log, state, botErrors };
+  return { log, state, botErrors, asks: conductor.stats };
 }
 

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { chairBot } from "../../shared/bots/chair.ts";
 import { delegateBot } from "../../shared/bots/delegate.ts";
 import { botRng } from "../../shared/bots/registry.ts";
+import type { BotContext } from "../../shared/bots/types.ts";
 import type { Action } from "../../shared/engine/actions.ts";
 import { viewFor } from "../../shared/engine/index.ts";
 import { movesFor } from "../../shared/engine/legal.ts";
@@ -13,7 +14,15 @@ import { runGame } from "../../shared/sim/runGame.ts";
 import { Table, fixtureScenario } from "../fixtures/build.ts";
 
 const classroom = fixtureScenario("classroom-quick");
-const decide = (s: State, id: string) => delegateBot.decide(viewFor(s, id), movesFor(s, id), botRng(1, id, s.seq));
+/**
+ * One decision of a delegation that does not mean to speak on this item (its speech draw says no), so that
+ * what it does about the texts and offers before it is what these tests read.
+ */
+const decide = (s: State, id: string) => {
+  const rng = botRng(1, id, s.seq);
+  const quiet: BotContext = { draw: (key) => (key.startsWith("speak:") ? 1 : rng.next()), watch: () => undefined, at: () => undefined };
+  return delegateBot.decide(viewFor(s, id), movesFor(s, id), rng, quiet);
+};
 const chair = (s: State) => chairBot.decide(viewFor(s, "chair"), movesFor(s, "chair"), botRng(1, "chair", s.seq));
 
 /** classroom-quick with some delegations' cards changed, through the same loader as a scenario file. */
