@@ -9,7 +9,7 @@ import { fileURLToPath } from "node:url";
 import type { Scenario } from "../shared/scenario/schema.ts";
 import type { Aggregate } from "../shared/sim/summary.ts";
 import { loadScenarioFile, scenarioPath } from "../server/cli/io.ts";
-import { busanChecks, ceptEu, dubaiChecks, EU, integrityChecks, type Check } from "./calibration/figures.ts";
+import { busanChecks, ceptEu, dubaiChecks, EU, integrityChecks, varietyCheck, type Check } from "./calibration/figures.ts";
 
 const ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
 const arg = process.argv.indexOf("--games");
@@ -54,10 +54,12 @@ const get = (k: string) => results.get(k)?.aggregate as Aggregate;
 const busan = scenario("busan-2014");
 const dubai = scenario("dubai-2012");
 const sq = Object.fromEntries(busan.dimensions.map((d) => [d.id, d.statusQuo]));
+const variety = varietyCheck("busan", { consensus: get("busan-2014 consensus"), majority: get("busan-2014 majority") }, busan.proposals.map((p) => p.id));
 const checks: Check[] = [
   ...configs.flatMap(([id, rule]) => integrityChecks(`${id} ${rule}`, get(`${id} ${rule}`))),
   ...busanChecks(get("busan-2014 consensus"), get("busan-2014 majority"), sq),
   ...dubaiChecks(get("dubai-2012 consensus"), ceptEu(dubai, EU)).map((c) => ({ ...c, name: `${c.name} (consensus, the scenario's rule)` })),
+  variety.check,
 ];
 // Dubai under one country, one vote, for comparison (no bound: history ran under consensus).
 const dm = dubaiChecks(get("dubai-2012 majority"), ceptEu(dubai, EU));
@@ -66,5 +68,6 @@ console.log(`\nCalibration: ${GAMES} games per configuration (seeds 1–${GAMES}
 for (const c of checks) console.log(`${c.ok ? "ok  " : "FAIL"} ${c.name}: ${c.value} (bound ${c.bound})`);
 console.log("\nFor comparison, dubai-2012 under one country, one vote:");
 for (const c of dm) console.log(`     ${c.name}: ${c.value}`);
+console.log(`     busan-2014 adoption rates: ${variety.rates.join("; ")}`);
 for (const [k, r] of results) console.log(`     ${k}: mean outcome ${JSON.stringify(r.aggregate.meanOutcome)}, mean signed ${r.aggregate.meanSigned}`);
 process.exit(checks.every((c) => c.ok) ? 0 : 1);

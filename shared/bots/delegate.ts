@@ -5,6 +5,7 @@ import type { Predicate } from "../scenario/predicate.ts";
 import type { Moves } from "../engine/legal.ts";
 import type { Rng } from "../util/rng.ts";
 import { delegationOf, leaderSignal, LEADER_PULL } from "./bloc.ts";
+import { withTemperament } from "./temperament.ts";
 import { answerOffers, keepPledges, makeOffer, MAX_MADE, pledgedNoObjection, pledgedVote } from "./deals.ts";
 import { Outlook, fmt, procedureHolds, sign, type Assessment } from "./outlook.ts";
 import { itemStatement, openingStatement } from "./speech.ts";
@@ -70,7 +71,7 @@ export const delegateBot: Bot = {
   decide(view, legal, rng: Rng, context?: BotContext): Decision | null {
     if (!view.private) return null;
     const ctx = context ?? contextOf(rng);
-    const o = new Outlook(view, ctx.scope ?? {});
+    const o = new Outlook(withTemperament(view, ctx), ctx.scope ?? {});
     // Each step names, when it passes, what would make it act (wake.ts): the conductor asks again only then.
     return (
       vote(o, legal, rng, ctx) ??

@@ -32,7 +32,7 @@ export function withNeutralCards(pub: unknown): unknown {
     blocs: Array.isArray(blocs) ? blocs : [],
     delegations: pub.delegations.map((d) => {
       if (!isRecord(d)) return d;
-      const { proxyTo, ...card } = d;
+      const { proxyTo, personalityRanges: _ranges, ...card } = d;
       return { ...card, ...(typeof proxyTo === "string" ? { proxyTo } : {}), stance: zeros(), weights: ones(), redLines: [], objectives: [], briefing: "", personality: {} };
     }),
   };

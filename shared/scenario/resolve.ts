@@ -36,6 +36,8 @@ export function resolveScenario(parsed: ParsedScenario): Scenario {
       weights: { ...template?.weights, ...d.weights },
       redLines: mergeRedLines(template?.redLines ?? [], d.redLines),
       personality: PersonalitySchema.parse({ ...template?.personality, ...d.personality }),
+      // The bot reads only its own card: the scenario's ranges are copied onto each card that has none.
+      ...(d.personalityRanges ?? parsed.personalityRanges ? { personalityRanges: d.personalityRanges ?? parsed.personalityRanges } : {}),
     };
   });
   return { ...parsed, delegations };

@@ -43,6 +43,18 @@ export const PersonalitySchema = z.strictObject({
 });
 export type Personality = z.infer<typeof PersonalitySchema>;
 
+/**
+ * How far each bot's numeric traits may lie from its card, drawn per game (issue 12): a bot draws its trait
+ * in [card − range, card + range], kept within [0, 1], from its own seeded stream. A trait left out does
+ * not vary. No default, so a scenario (or a log's embedded one) written without ranges is read unchanged.
+ */
+export const PersonalityRangesSchema = z.strictObject({
+  loyalty: z.number().min(0).max(0.5).optional(),
+  procedure: z.number().min(0).max(0.5).optional(),
+  talk: z.number().min(0).max(0.5).optional(),
+});
+export type PersonalityRanges = z.infer<typeof PersonalityRangesSchema>;
+
 const TemplateSchema = z.strictObject({
   stance: z.record(z.string(), Stance).optional(),
   weights: z.record(z.string(), Weight).optional(),
@@ -92,6 +104,7 @@ export const DelegationSchema = z.strictObject({
   objectives: z.array(ObjectiveSchema).default([]),
   briefing: z.string().default(""),
   personality: PartialPersonalitySchema.default({}),
+  personalityRanges: PersonalityRangesSchema.optional().describe("this delegation's own ranges, in place of the scenario's (an empty object: its bot never varies)"),
   playable: z.boolean().default(false),
 });
 
@@ -181,6 +194,7 @@ export const ScenarioShape = z.strictObject({
     brokenPledgePenalty: 0.05,
   }),
   history: HistorySchema.optional().describe("what really happened, for the debrief; bots never read it"),
+  personalityRanges: PersonalityRangesSchema.optional().describe("how far every bot's traits vary from its card, game to game"),
 });
 
 export type ScenarioInput = z.input<typeof ScenarioShape>;

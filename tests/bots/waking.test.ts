@@ -32,11 +32,13 @@ function sleepersWhoWouldAct(seed: number, rule: "consensus" | "majority", every
     return true;
   };
   const wrong: string[] = [];
+  // The checks' own game scope: the same temperament (drawn from the same keys) as the conductor's bots.
+  const scope = {};
   while (state.phase !== "closed") {
     if (state.seq % every === 0) {
       for (const seat of ix.attending) {
         if (!conductor.asleep(seat)) continue;
-        const context = { draw: (k: string) => botDraw(seed, seat, k), watch: () => undefined, at: () => undefined };
+        const context = { draw: (k: string) => botDraw(seed, seat, k), watch: () => undefined, at: () => undefined, scope };
         const d: Decision | null = defaultBot(seat).decide(viewFor(state, seat), movesFor(state, seat), botRng(seed, seat, state.seq), context);
         if (d) wrong.push(`seq ${state.seq} (${rule}, seed ${seed}): ${seat} was asleep but would ${JSON.stringify(d.action)}: ${d.why}`);
       }

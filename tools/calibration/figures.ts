@@ -73,3 +73,24 @@ export function integrityChecks(label: string, a: Aggregate): Check[] {
     ...(a.replayed !== undefined ? [{ name: `${label}: logs replayed to their hash`, value: `${a.replayed} of ${a.games}`, bound: "all", ok: a.replayed === a.games }] : []),
   ];
 }
+
+/**
+ * Issue 12: bots that are not all alike. The share of games in which each proposal is adopted, per rule;
+ * the bound is that at least two of busan-2014's proposals are adopted in strictly between 10% and 90% of
+ * the games under at least one rule (so "in N of M games" says something).
+ */
+export function varietyCheck(label: string, byRule: Record<string, Aggregate>, proposals: readonly string[]): { check: Check; rates: string[] } {
+  const rates: string[] = [];
+  const varied = new Set<string>();
+  for (const [rule, a] of Object.entries(byRule)) {
+    for (const p of proposals) {
+      const rate = share(a.perGame, (r) => status(r, p) === "adopted");
+      rates.push(`${p} ${rule} ${pct(rate)}`);
+      if (rate > 0.1 && rate < 0.9) varied.add(p);
+    }
+  }
+  return {
+    check: { name: `${label}: proposals adopted in strictly between 10% and 90% of games, under some rule`, value: `${varied.size} (${[...varied].join(", ") || "none"})`, bound: "≥ 2", ok: varied.size >= 2 },
+    rates,
+  };
+}

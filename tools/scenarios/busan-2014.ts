@@ -172,6 +172,8 @@ export function busan2014() {
     agenda,
     timing: { openingMinutes: 8, decisionMinutes: 3, consensusMinutes: 3, ballotMinutes: 3, signingMinutes: 10 },
     scoring: SCORING,
+    // Each bot's temperament varies from game to game by up to this much (issue 12): solo play is not the same game twice.
+    personalityRanges: { loyalty: 0.25, procedure: 0.2, talk: 0.25 },
     history: {
       summary:
         "Busan worked by consensus and the Internet texts barely moved. Resolution 102 kept its 2010 balance, took note of the IANA transition and opened the Council working group to online consultations; India's secure-information-society proposal found no agreement; the security resolutions were updated modestly, with no new instrument; no treaty conference was convened, the Regulations going to a review instead; documents became more open; the Constitution was not touched. The United States spoke of a 'Busan Consensus'.",

@@ -135,6 +135,9 @@ export function dubai2012() {
       // Only the 144 accredited delegations with a vote decide on the treaty [M: a modelling choice].
       maySign: votes,
       influence: card?.influence ?? influenceOf(m),
+      // History's absolute bound: the United States and the CEPT members of the EU never sign. Their bots
+      // keep their cards' temperament in every game; every other bot's varies (personalityRanges below).
+      ...(m.id === "USA" || (m.eu && blocsOf(m).includes("CEPT")) ? { personalityRanges: {} } : {}),
     };
     if (card) return { ...base, ...card.fields, playable: true };
     return { ...base, stance: shading(m, BASE[camp] as Vector, ["IG", "CYB", "ITR", "RTS", "DEV"], 0.2), personality: { procedure: procedureOf(m, templates[camp].personality.procedure) } };
@@ -153,6 +156,7 @@ export function dubai2012() {
     agenda,
     timing: { openingMinutes: 5, decisionMinutes: 3, consensusMinutes: 3, ballotMinutes: 3, signingMinutes: 10 },
     scoring: SCORING,
+    personalityRanges: { loyalty: 0.2, procedure: 0.15, talk: 0.2 },
     history: {
       summary:
         "The chair's package settled the articles with compromises: 'authorized operating agencies', security and spam articles that say 'endeavour'. Late on 12 December the Internet resolution was declared adopted after the chair took the temperature of the room; Russia's Internet article had been withdrawn. On 13 December Iran asked for a formal vote on the preamble: 77 for, 33 against, 8 abstaining. The United States announced at once that it would not sign, followed by the United Kingdom, Sweden, Canada and others. On 14 December 89 delegations signed and 55 of the 144 eligible did not.",
