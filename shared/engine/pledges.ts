@@ -99,9 +99,17 @@ export function judgeAll(s: State): PledgeJudgement[] {
   return out;
 }
 
-function judgeNow(s: State): PledgeJudgement[] {
+/**
+ * The pledges of these offers (a seat's own, for its private view), judged: what judgeAll gives for them,
+ * in the same order, without judging every other pair's pledges on every state a view is built for.
+ */
+export function judgeOffers(s: State, offers: readonly Offer[]): PledgeJudgement[] {
+  return judgeNow(s, offers);
+}
+
+function judgeNow(s: State, offers: readonly Offer[] = s.offers): PledgeJudgement[] {
   const out: PledgeJudgement[] = [];
-  const accepted = s.offers.filter((o): o is Offer & { to: string } => o.status === "accepted" && o.to !== null);
+  const accepted = offers.filter((o): o is Offer & { to: string } => o.status === "accepted" && o.to !== null);
   for (const o of accepted) {
     const since = o.settledSeq ?? o.seq;
     for (const pledge of o.give ?? []) out.push({ offer: o.id, by: o.from, to: o.to, pledge, ...judgePledge(s, o.from, pledge, since) });

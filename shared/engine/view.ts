@@ -1,5 +1,5 @@
 import type { Choice } from "./actions.ts";
-import { judgeAll, type PledgeJudgement } from "./pledges.ts";
+import { judgeOffers, type PledgeJudgement } from "./pledges.ts";
 import { indexOf } from "./scenarioIndex.ts";
 import type { Scenario, ResolvedDelegation } from "../scenario/schema.ts";
 import { calledVoter, countBallots, majorityRuleOf, questionLabel } from "./ballots.ts";
@@ -207,7 +207,7 @@ function privateView(s: State, id: string): PrivateView | null {
     delegation: d,
     offers,
     ballots,
-    pledges: offers.some((o) => o.status === "accepted") ? judgeAll(s).filter((p) => p.by === id || p.to === id) : [],
+    pledges: offers.some((o) => o.status === "accepted") ? judgeOffers(s, offers) : [],
   };
 }
 
