@@ -269,8 +269,8 @@ const ControlSchema = z.enum(["human", "bot", "idle", "absent"]).describe("peopl
 const Holders = z.array(z.string()).describe("the names of the people holding the seat: empty without the chair key");
 const People = Count.optional().describe("without the chair key: how many people hold the seat");
 
-/** The answer of `GET /api/games/:code`: the game, and who holds which seat (names with the chair key only). */
-export const GameInfoSchema = z.strictObject({
+/** What both answers about games say of each game first. */
+const GameFields = {
   code: z.string().regex(CODE_PATTERN),
   scenario: z.string(),
   title: z.string(),
@@ -278,6 +278,11 @@ export const GameInfoSchema = z.strictObject({
   pace: PaceSchema,
   status: z.enum(["open", "closed"]),
   seq: Count,
+};
+
+/** The answer of `GET /api/games/:code`: the game, and who holds which seat (names with the chair key only). */
+export const GameInfoSchema = z.strictObject({
+  ...GameFields,
   /** Whether its room is running in this server now (a game is rebuilt from its log when someone joins). */
   live: z.boolean(),
   seats: z.strictObject({
@@ -293,13 +298,7 @@ export const GameInfoSchema = z.strictObject({
 /** The answer of `GET /api/games` (the server administrator's only). */
 export const GameListSchema = z.array(
   z.strictObject({
-    code: z.string().regex(CODE_PATTERN),
-    scenario: z.string(),
-    title: z.string(),
-    rule: RuleSchema,
-    pace: PaceSchema,
-    status: z.enum(["open", "closed"]),
-    seq: Count,
+    ...GameFields,
     createdAt: z.string(),
     closedAt: z.string().nullable(),
     live: z.boolean(),

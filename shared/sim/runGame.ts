@@ -20,6 +20,8 @@ export interface SimOptions {
   tick?: number;
   /** A guard against a bot that never stops: the game fails past this many actions. */
   maxActions?: number;
+  /** Called with each state before the next move is sought (tests read which seats the conductor lets sleep). */
+  inspect?: (state: State, conductor: Conductor) => void;
 }
 
 export interface SimResult {
@@ -64,6 +66,7 @@ export function runGame(scenario: Scenario, options: SimOptions = {}): SimResult
 
   while (state.phase !== "closed") {
     if (state.seq >= maxActions) throw new Error(`the game did not close within ${maxActions} actions (seed ${seed})`);
+    options.inspect?.(state, conductor);
     if (conductor.delegationMove(() => state, commit) === "acted" || conductor.chairMove(state, commit)) continue;
     const step = state.steps[state.steps.length - 1];
     if (!step || !commit(SYSTEM, { action: { type: "deadline", step: step.id } })) {

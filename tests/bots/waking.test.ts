@@ -1,14 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { botDraw, botRng, defaultBot } from "../../shared/bots/registry.ts";
 import type { Decision } from "../../shared/bots/types.ts";
-import type { Action } from "../../shared/engine/actions.ts";
-import { applyParsed } from "../../shared/engine/apply.ts";
-import { createGame } from "../../shared/engine/create.ts";
 import { movesFor } from "../../shared/engine/legal.ts";
 import { indexOf } from "../../shared/engine/scenarioIndex.ts";
-import { SYSTEM, type State } from "../../shared/engine/state.ts";
+import type { State } from "../../shared/engine/state.ts";
 import { viewFor } from "../../shared/engine/view.ts";
-import { Conductor } from "../../shared/sim/conductor.ts";
+import type { Conductor } from "../../shared/sim/conductor.ts";
 import { runGame } from "../../shared/sim/runGame.ts";
 import { fixtureScenario } from "../fixtures/build.ts";
 
@@ -20,33 +17,20 @@ import { fixtureScenario } from "../fixtures/build.ts";
  */
 const classroom = fixtureScenario("classroom-quick");
 
-function sleepersWhoWouldAct(seed: number, rule: "consensus" | "majority", every = 1): string[] {
+function sleepersWhoWouldAct(seed: number, rule: "consensus" | "majority"): string[] {
   const ix = indexOf(classroom);
-  let state: State = createGame(classroom, { rule, seed });
-  const conductor = new Conductor(ix.attending, seed, defaultBot);
-  const commit = (by: string, d: { action: Action }): boolean => {
-    const r = applyParsed(state, by, d.action);
-    if (!r.ok) return false;
-    state = r.state;
-    conductor.observe(by, d.action, state);
-    return true;
-  };
   const wrong: string[] = [];
   // The checks' own game scope: the same temperament (drawn from the same keys) as the conductor's bots.
   const scope = {};
-  while (state.phase !== "closed") {
-    if (state.seq % every === 0) {
-      for (const seat of ix.attending) {
-        if (!conductor.asleep(seat)) continue;
-        const context = { draw: (k: string) => botDraw(seed, seat, k), watch: () => undefined, at: () => undefined, scope };
-        const d: Decision | null = defaultBot(seat).decide(viewFor(state, seat), movesFor(state, seat), botRng(seed, seat, state.seq), context);
-        if (d) wrong.push(`seq ${state.seq} (${rule}, seed ${seed}): ${seat} was asleep but would ${JSON.stringify(d.action)}: ${d.why}`);
-      }
+  const inspect = (state: State, conductor: Conductor) => {
+    for (const seat of ix.attending) {
+      if (!conductor.asleep(seat)) continue;
+      const context = { draw: (k: string) => botDraw(seed, seat, k), watch: () => undefined, at: () => undefined, scope };
+      const d: Decision | null = defaultBot(seat).decide(viewFor(state, seat), movesFor(state, seat), botRng(seed, seat, state.seq), context);
+      if (d) wrong.push(`seq ${state.seq} (${rule}, seed ${seed}): ${seat} was asleep but would ${JSON.stringify(d.action)}: ${d.why}`);
     }
-    if (conductor.delegationMove(() => state, commit) === "acted" || conductor.chairMove(state, commit)) continue;
-    const step = state.steps[state.steps.length - 1];
-    if (!step || !commit(SYSTEM, { action: { type: "deadline", step: step.id } })) throw new Error(`the game is stuck at seq ${state.seq}`);
-  }
+  };
+  runGame(classroom, { rule, seed, inspect });
   return wrong;
 }
 

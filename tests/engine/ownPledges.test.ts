@@ -1,9 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { applyParsed, parseAction } from "../../shared/engine/apply.ts";
-import { createGame } from "../../shared/engine/create.ts";
 import { judgeAll } from "../../shared/engine/pledges.ts";
 import { viewFor } from "../../shared/engine/view.ts";
-import { isCheckpoint } from "../../shared/log/format.ts";
+import { replay } from "../../shared/log/replay.ts";
 import { runGame } from "../../shared/sim/runGame.ts";
 import { fixtureScenario } from "../fixtures/build.ts";
 
@@ -17,20 +15,16 @@ describe("a seat's own pledges in its private view", () => {
     let compared = 0;
     for (const seed of [1, 2, 3]) {
       const { log } = runGame(scenario, { rule: "consensus", seed });
-      let s = createGame(scenario, { rule: "consensus", seed });
-      for (const e of log.lines) {
-        if (isCheckpoint(e) || e.by === null) continue;
-        const p = parseAction(s, e.action);
-        if (!p.ok) throw new Error(`seq ${e.seq} does not parse`);
-        const r = applyParsed(s, e.by, p.action);
-        if (!r.ok) throw new Error(`seq ${e.seq} does not apply`);
-        s = r.state;
-        for (const d of scenario.delegations) {
-          const mine = viewFor(s, d.id).private?.pledges ?? [];
-          expect(mine).toEqual(judgeAll(s).filter((x) => x.by === d.id || x.to === d.id));
-          compared += mine.length;
-        }
-      }
+      const r = replay(log, {
+        onEntry: (_entry, _before, s) => {
+          for (const d of scenario.delegations) {
+            const mine = viewFor(s, d.id).private?.pledges ?? [];
+            expect(mine).toEqual(judgeAll(s).filter((x) => x.by === d.id || x.to === d.id));
+            compared += mine.length;
+          }
+        },
+      });
+      expect(r.ok).toBe(true);
     }
     // The games made deals: the comparison was not of empty lists only.
     expect(compared).toBeGreaterThan(0);

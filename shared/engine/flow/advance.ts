@@ -71,102 +71,37 @@ export interface Transition {
  * conference moves on. Each pass takes the first one due, then looks again from the top.
  */
 export const TRANSITIONS: readonly Transition[] = [
-  {
-    name: "next roll-call turn",
-    due: (c) => c.flow.turnOver,
-    take(c) {
-      c.flow.turnOver = false;
-      nextTurn(c);
-    },
-  },
-  {
-    name: "ballot closes",
-    due: (c) => c.flow.ballotCloses !== null,
-    take(c) {
-      const how = c.flow.ballotCloses ?? {};
-      c.flow.ballotCloses = null;
-      closeBallot(c, how.published, how.complete);
-    },
-  },
-  {
-    name: "ballot result carried out",
-    due: (c) => c.flow.outcome !== null,
-    take(c) {
-      const outcome = c.flow.outcome;
-      c.flow.outcome = null;
-      if (outcome) carryOut(c, outcome);
-    },
-  },
-  {
-    name: "closed list of speakers exhausted",
-    due: (c) => c.flow.floorFreed,
-    take(c) {
-      c.flow.floorFreed = false;
-      if (listExhausted(c.s)) endDebate(c, "the closed list of speakers is exhausted");
-    },
-  },
-  {
-    name: "debate ends",
-    due: (c) => c.flow.debateEnds !== null,
-    take(c) {
-      const why = c.flow.debateEnds ?? "";
-      c.flow.debateEnds = null;
-      endDebate(c, why);
-    },
-  },
-  {
-    name: "next question or conclusion",
-    due: (c) => c.flow.settled,
-    take(c) {
-      c.flow.settled = false;
-      nextQuestion(c);
-    },
-  },
-  {
-    name: "question put",
-    due: (c) => c.flow.put !== null,
-    take(c) {
-      const put = c.flow.put;
-      c.flow.put = null;
-      if (put) putQuestion(c, put);
-    },
-  },
-  {
-    name: "item opens",
-    due: (c) => c.flow.open !== null,
-    take(c) {
-      const item = c.flow.open ?? "";
-      c.flow.open = null;
-      startItem(c, item);
-    },
-  },
-  {
-    name: "next item or signing",
-    due: (c) => c.flow.moveOn,
-    take(c) {
-      c.flow.moveOn = false;
-      moveOn(c);
-    },
-  },
-  {
-    name: "signing opens",
-    due: (c) => c.flow.signing !== null,
-    take(c) {
-      const why = c.flow.signing ?? "";
-      c.flow.signing = null;
-      openSigning(c, why);
-    },
-  },
-  {
-    name: "conference closes",
-    due: (c) => c.flow.close !== null,
-    take(c) {
-      const why = c.flow.close ?? "";
-      c.flow.close = null;
-      closeConference(c, why);
-    },
-  },
+  on("next roll-call turn", "turnOver", (c) => nextTurn(c)),
+  on("ballot closes", "ballotCloses", (c, how) => closeBallot(c, how.published, how.complete)),
+  on("ballot result carried out", "outcome", carryOut),
+  on("closed list of speakers exhausted", "floorFreed", (c) => {
+    if (listExhausted(c.s)) endDebate(c, "the closed list of speakers is exhausted");
+  }),
+  on("debate ends", "debateEnds", endDebate),
+  on("next question or conclusion", "settled", (c) => nextQuestion(c)),
+  on("question put", "put", putQuestion),
+  on("item opens", "open", startItem),
+  on("next item or signing", "moveOn", (c) => moveOn(c)),
+  on("signing opens", "signing", openSigning),
+  on("conference closes", "close", closeConference),
 ];
+
+/**
+ * The transition that follows a fact: due while the fact is recorded (true, or not null); taking it spends
+ * the fact (back to its value in newFlow) before acting on it, so what the action records anew is seen.
+ */
+function on<K extends keyof Flow>(name: string, fact: K, act: (c: Ctx, value: Exclude<Flow[K], null | false>) => void): Transition {
+  const spent = newFlow()[fact];
+  return {
+    name,
+    due: (c) => c.flow[fact] !== spent,
+    take(c) {
+      const value = c.flow[fact] as Exclude<Flow[K], null | false>;
+      c.flow[fact] = spent;
+      act(c, value);
+    },
+  };
+}
 
 /**
  * More transitions than any one action can cause (the longest real cascade — a last roll-call vote that
